@@ -114,7 +114,8 @@ class Sentence:
     index: int  # position of the sentence in its article, from 0
     paragraph: int  # position of its paragraph in the article, from 0
     content: tuple[str, ...] = ()  # lower-cased content lemmas (no stop words)
-    is_quote_only: bool = False
+    is_quote_only: bool = False  # the whole sentence is a quotation, unattributed
+    has_verb: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,185 @@
+"""Boilerplate removal for plain-text article dumps.
+
+Two kinds of evidence:
+
+* per line, :mod:`.lines` says whether a line looks like furniture on its own;
+* across the corpus, :class:`BoilerplateModel` learns the lines that recur in
+  several articles (a site's footer, its share prompt, its comment policy). A
+  recurring line is only taken out when it does not read as an article sentence:
+  wire copy repeats real sentences across outlets, and those stay.
+
+:func:`classify_lines` gives a verdict for every line of the input, so nothing is
+dropped silently and the gold-set benchmark can score each line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .lines import LineShape, boilerplate_reason, header_kind, looks_like_heading, measure
+
+#: A line counts as a site's furniture when it recurs in at least this many
+#: articles. Two is enough: real article sentences that recur (wire copy) are
+#: protected by their sentence shape, see ``_repeated_reason``.
+MIN_REPEATS = 2
+
+#: Hard-wrapped dumps (lines broken at a fixed width) are re-joined when at least
+#: this share of their lines are long and end mid-sentence.
+HARD_WRAP_SHARE = 0.6
+
+
+def normalise_line(text: str) -> str:
+    """The form under which lines are compared across articles."""
+    text = re.sub(r"\d+", "0", text.lower())
+    return " ".join(re.findall(r"\w+", text))
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A paragraph of the dump: one line, or several joined hard-wrapped lines."""
+
+    first: int  # index of its first line in the input
+    last: int  # index of its last line (inclusive)
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class LineVerdict:
+    """What cleaning decided for one unit. ``reason`` is None for kept text."""
+
+    unit: Unit
+    reason: str | None
+    header: str | None = None  # 'title', 'published', 'byline', 'site id', 'date'
+
+    @property
+    def kept(self) -> bool:
+        return self.reason is None
+
+
+class BoilerplateModel:
+    """Lines that recur across the articles of a corpus.
+
+    Follows scikit-learn's convention: parameters in ``__init__``, learned
+    state in attributes ending in ``_`` after :meth:`fit`.
+    """
+
+    def __init__(self, min_repeats: int = MIN_REPEATS) -> None:
+        self.min_repeats = min_repeats
+
+    def fit(self, texts: Iterable[str]) -> "BoilerplateModel":
+        counts: Counter[str] = Counter()
+        for text in texts:
+            counts.update({normalise_line(u.text) for u in split_units(text)} - {""})
+        self.repeated_ = frozenset(line for line, n in counts.items() if n >= self.min_repeats)
+        return self
+
+    def is_repeated(self, text: str) -> bool:
+        return normalise_line(text) in getattr(self, "repeated_", frozenset())
+
+
+def split_units(text: str) -> list[Unit]:
+    """Paragraph units of a dump. Each non-blank line is a unit, except in a
+    hard-wrapped dump, where the lines of one blank-separated block are joined."""
+    lines = text.split("\n")
+    content = [line.strip() for line in lines if line.strip()]
+    wrapped = bool(content) and sum(
+        1 for line in content if len(line) >= 50 and not line.endswith((".", '"', "”", "?", "!", ":"))
+    ) >= HARD_WRAP_SHARE * len(content) and len(content) >= 4
+    units: list[Unit] = []
+    block: list[int] = []
+
+    def flush() -> None:
+        if block:
+            joined = " ".join(lines[i].strip() for i in block)
+            units.append(Unit(block[0], block[-1], joined))
+            block.clear()
+
+    for index, line in enumerate(lines):
+        if not line.strip():
+            flush()
+        elif wrapped:
+            block.append(index)
+        else:
+            units.append(Unit(index, index, line.strip()))
+    flush()
+    return units
+
+
+def classify_lines(
+    text: str,
+    model: BoilerplateModel | None = None,
+    title_hint: str | None = None,
+) -> list[LineVerdict]:
+    """A verdict for every paragraph unit of ``text``, in order."""
+    units = split_units(text)
+    shapes = [measure(u.text) for u in units]
+    title_key = normalise_line(strip_site_suffix(title_hint)) if title_hint else None
+    verdicts: list[LineVerdict] = []
+    seen_body = False  # a kept sentence has appeared: we are past the header block
+    in_list = False  # after a lead-in line ending with ":", short items are content
+    in_teasers = False  # after a "Related" label, headline-like lines are links
+    for unit, shape in zip(units, shapes):
+        key = normalise_line(strip_site_suffix(unit.text))
+        if title_key and key == title_key:
+            verdicts.append(LineVerdict(unit, "title repeated", header="title"))
+            continue
+        header = header_kind(shape)
+        if header:
+            verdicts.append(LineVerdict(unit, f"{header} header (read as metadata)", header=header))
+            continue
+        reason = boilerplate_reason(shape) or _repeated_reason(shape, model)
+        if reason is None and title_key is None and not seen_body and _could_be_title(shape):
+            title_key = key
+            verdicts.append(LineVerdict(unit, "title (read as metadata)", header="title"))
+            continue
+        if reason is None and not shape.sentence_like:
+            if in_teasers and shape.words >= 4:
+                reason = "related-link teaser"
+            elif in_list and shape.words <= 12:
+                reason = None
+            elif looks_like_heading(shape) or _headline_like(shape):
+                reason = "heading or link teaser (no sentence)"
+        if reason == "related-link teaser" or (reason and _is_teaser_label(shape)):
+            in_teasers = True
+        elif shape.sentence_like:
+            in_teasers = False
+        if reason is None:
+            seen_body = True
+            in_list = shape.text.endswith(":") or (in_list and not shape.sentence_like)
+        verdicts.append(LineVerdict(unit, reason))
+    return verdicts
+
+
+def strip_site_suffix(title: str) -> str:
+    """'Headline | Outlet' -> 'Headline'."""
+    return re.sub(r"\s+\|\s+[^|]{2,60}$", "", title.strip())
+
+
+def _headline_like(shape: LineShape) -> bool:
+    """A headline-shaped line: several words, no sentence punctuation, no list marker."""
+    return 6 <= shape.words <= 24 and not shape.text.startswith(("-", "•", "*", "·")) and not shape.text[:1].isdigit()
+
+
+def _is_teaser_label(shape: LineShape) -> bool:
+    return shape.words <= 4 and bool(re.match(r"^\W*(?:related|more|most|read|also|recommended|top|latest|trending|see)\b", shape.text, re.I))
+
+
+def _could_be_title(shape: LineShape) -> bool:
+    text = shape.text
+    if not 2 <= shape.words <= 30 or text.endswith(":"):
+        return False
+    if header_kind(shape) or boilerplate_reason(shape):
+        return False
+    if shape.has_quote and shape.sentence_like:
+        return False
+    return not text.endswith(".") or shape.title_case >= 0.6
+
+
+def _repeated_reason(shape: LineShape, model: BoilerplateModel | None) -> str | None:
+    if model is None or not model.is_repeated(shape.text):
+        return None
+    reads_as_sentence = shape.sentence_like and shape.words >= 5 and not shape.reader_address
+    return None if reads_as_sentence else "repeated across articles (site furniture)"

@@ -1,0 +1,132 @@
+"""Metadata from whatever evidence an article carries: header lines, datelines,
+credits and copyright lines, URLs, file names. Pure functions of text."""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+from .lines import DATE_TEXT
+
+#: Datelines: "BAGHDAD:", "KESSRA CITY, Wadi Kessra (MPA) -", "ERBIL, Kurdistan
+#: Region -", "LONDON, Dec 10 (Reuters) -", "TEHRAN (IRNA) --", "DENVER (AP) —".
+#: The place starts in capitals; an optional region, date and agency follow;
+#: then a dash or colon separates it from the first sentence.
+DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+){0,3})"
+    r"(?P<region>(?:,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}))?"
+    r"(?:,\s*(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    r"\s*(?:\((?P<agency>[^()]{1,40})\))?"
+    r"\s*(?:--|[-–—:])\s+(?=\S)"
+)
+
+AGENCY_NAMES = {
+    "ap": "Associated Press",
+    "afp": "AFP",
+    "reuters": "Reuters",
+}
+
+OUTLET_FROM_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*[,.]?\s*"
+    r"(?P<name>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|the|and|&))*)",
+    re.IGNORECASE,
+)
+OUTLET_FROM_CREDIT = re.compile(r"\((?:photo|picture|image)s?\s*:\s*[^()/]+/\s*(?P<name>[A-Z][^()]{2,60})\)\s*$", re.I)
+_NAME = r"((?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&)){0,4})"
+OUTLET_FROM_PROSE = re.compile(
+    r"(?:originally\s+(?:published|appeared)|first\s+(?:published|appeared))\s+(?:in|on|by)\s+"
+    r"(?:the\s+(?:print|online|digital|weekend)\s+edition\s+of\s+)?" + _NAME
+    + r"|(?:reporter|writer|correspondent|editor|columnist|contributor)\s+(?:for|at|with)\s+" + _NAME
+)
+NOT_OUTLETS = frozenset({"all rights reserved", "getty images", "afp", "ap", "reuters", "epa", "the"})
+
+
+def parse_date(text: str) -> str | None:
+    """The first calendar date in ``text`` as YYYY-MM-DD, or None."""
+    match = DATE_TEXT.search(text)
+    if not match:
+        return None
+    found = match.group(0)
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", found)
+    if iso:
+        try:
+            return date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
+        except ValueError:
+            return None
+    parsed = _dateparser_parse(found)
+    return parsed.date().isoformat() if parsed else None
+
+
+def normalise_published(value: str | None) -> str | None:
+    """A published hint (ISO date or datetime, RFC 822, free text) as YYYY-MM-DD."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    found = parse_date(value)
+    if found:
+        return found
+    parsed = _dateparser_parse(value)
+    return parsed.date().isoformat() if parsed else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser_parse(text: str) -> datetime | None:
+    import dateparser  # slow to import; only needed for free-text dates
+
+    return dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": False})
+
+
+def split_dateline(paragraph: str) -> tuple[str | None, str | None, int]:
+    """(place, agency, length of the dateline prefix) for a first paragraph."""
+    match = DATELINE.match(paragraph)
+    if not match:
+        return None, None, 0
+    place = match.group("place")
+    if len(place) < 3 or place in {"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "WATCH", "NOTE", "EDITOR'S"}:
+        return None, None, 0
+    rest = paragraph[match.end():]
+    if not rest[:1].isupper() and not rest[:1] in "\"“'‘":
+        return None, None, 0
+    agency = match.group("agency")
+    region = (match.group("region") or "").strip(", ")
+    where = _title(place) + (f", {region}" if region else "")
+    return where, agency.strip() if agency else None, match.end()
+
+
+def _title(caps: str) -> str:
+    return " ".join(w.capitalize() if w.isupper() else w for w in caps.split())
+
+
+def outlet_from_lines(lines: list[str]) -> str | None:
+    """An outlet named by a copyright footer or a photo credit, or None."""
+    for pattern in (OUTLET_FROM_COPYRIGHT, OUTLET_FROM_PROSE, OUTLET_FROM_CREDIT):
+        for line in reversed(lines):
+            match = pattern.search(line)
+            if pattern is OUTLET_FROM_COPYRIGHT and re.search(r"image\s+copyright", line, re.I):
+                continue
+            if match:
+                name = next(g for g in match.groups() if g).strip(" .,")  # the one group that matched
+                name = re.split(r"\s*(?:,|\.\s|\ball rights\b|\bltd\b|\binc\b)", name, flags=re.I)[0].strip(" .,")
+                if name and name.lower() not in NOT_OUTLETS and len(name) > 2:
+                    return name
+    return None
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    host = re.sub(r"^(?:www\d?|m|amp|edition|news)\.", "", host)
+    return host or None
+
+
+def outlet_from_stem(stem: str) -> str:
+    """'kessra-tribune' -> 'Kessra Tribune': the last resort."""
+    words = re.split(r"[-_\s]+", stem)
+    return " ".join(w.capitalize() for w in words if w) or stem

@@ -1,0 +1,135 @@
+"""Command line: parse arguments, call the library, print. Exit codes: 0 every
+input was read, 1 some inputs were rejected (listed; the report is still
+written), 2 usage error."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from . import __version__
+from .errors import ModelNotInstalled, OutputError, TriangulateError, UsageError
+from .report import FORMATS, render
+from .settings import DEFAULT_MAX_BYTES, Settings
+
+app = typer.Typer(
+    name="triangulate",
+    help="Read many news articles about the same events and get a cited, cross-source briefing.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"triangulate {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def main(
+    version: Optional[bool] = typer.Option(
+        None, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """triangulate: many articles in, one cited cross-source briefing out."""
+
+
+@app.command()
+def brief(
+    paths: list[str] = typer.Argument(
+        ..., help="Files, folders (read recursively) or glob patterns; '-' reads standard input."
+    ),
+    fmt: str = typer.Option("md", "--format", "-f", help=f"Report format: {', '.join(FORMATS)}."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here instead of standard output."),
+    sentences: Optional[int] = typer.Option(None, "--sentences", min=1, help="Summary length in sentences (default 6)."),
+    words: Optional[int] = typer.Option(None, "--words", min=1, help="Summary length in words (instead of --sentences)."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Reject inputs larger than this many bytes."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
+) -> None:
+    """Turn a folder of articles into one cited briefing (Markdown, JSON or HTML)."""
+    from .pipeline import brief as run_brief
+
+    try:
+        if fmt not in FORMATS:
+            raise UsageError(f"Unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}.")
+        settings = Settings(max_bytes=max_bytes, summary_sentences=sentences, summary_words=words)
+        with _progress(quiet) as progress:
+            briefing = run_brief(paths, settings, stdin=sys.stdin.buffer, progress=progress)
+        report = render(briefing, fmt)
+        _write(report, output)
+    except UsageError as error:
+        err.print(f"[bold red]Usage error:[/] {error}")
+        raise typer.Exit(EXIT_USAGE)
+    except ModelNotInstalled as error:
+        err.print(f"[bold red]Missing model:[/] {error}")
+        raise typer.Exit(EXIT_REJECTED)
+    except TriangulateError as error:
+        err.print(f"[bold red]Error:[/] {error}")
+        raise typer.Exit(EXIT_REJECTED)
+
+    for item in briefing.rejected:
+        err.print(f"[yellow]not used[/] {item.origin} ({item.stage}): {item.reason}", highlight=False)
+    if output:
+        err.print(f"Wrote {fmt} briefing of {briefing.event.articles} articles to {output}", highlight=False)
+    raise typer.Exit(EXIT_REJECTED if briefing.rejected else EXIT_OK)
+
+
+def _write(report: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(report)
+        return
+    try:
+        output.write_text(report, encoding="utf-8")
+    except OSError as error:
+        raise OutputError(
+            f"Could not write the report to {output}: {error.strerror}. Check that the folder exists and is writable."
+        ) from error
+
+
+class _RichProgress:
+    """Adapts a Rich progress display to the pipeline's Progress protocol."""
+
+    def __init__(self, progress: Progress) -> None:
+        self._progress = progress
+        self._task = None
+
+    def stage(self, name: str, total: int | None = None) -> None:
+        if self._task is not None:  # the previous stage is finished: fill its bar
+            task = next(t for t in self._progress.tasks if t.id == self._task)
+            done = task.total if task.total is not None else max(task.completed, 1)
+            self._progress.update(self._task, total=done, completed=done)
+        self._task = self._progress.add_task(name, total=total)
+
+    def advance(self, steps: int = 1) -> None:
+        if self._task is not None:
+            self._progress.advance(self._task, steps)
+
+
+class _progress:
+    """Context manager: a Rich progress bar on stderr, or nothing when quiet or not a terminal."""
+
+    def __init__(self, quiet: bool) -> None:
+        self._rich = None if quiet else Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TimeElapsedColumn(), console=err, transient=True,
+        )
+
+    def __enter__(self):
+        if self._rich is None:
+            return None
+        self._rich.__enter__()
+        return _RichProgress(self._rich)
+
+    def __exit__(self, *exc) -> None:
+        if self._rich is not None:
+            self._rich.__exit__(*exc)

@@ -1,0 +1,84 @@
+"""The briefing as JSON, following ``schema/briefing.schema.json``.
+
+Key names are the public interface: changing one needs a new schema version.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import __version__
+from ..model import Article, Briefing, Cited, Entity, Rejected
+
+SCHEMA = "triangulate.briefing/1"
+
+
+def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
+    event = briefing.event
+    return {
+        "schema": SCHEMA,
+        "event": {
+            "id": event.id,
+            "articles": event.articles,
+            "sources": event.sources,
+            "start": event.start,
+            "end": event.end,
+            "generator": f"triangulate {__version__}",
+        },
+        "headline": _cited(briefing.headline) if briefing.headline else None,
+        "summary": [_cited(c) for c in briefing.summary],
+        "articles": [_article(a, briefing.groups.get(a.id, a.id)) for a in briefing.articles],
+        "entities": [_entity(e) for e in briefing.entities],
+        "quotes": [],
+        "numbers": [],
+        "facts": [],
+        "conflicts": [],
+        "timeline": [],
+        "coverage": [],
+        "rejected": [_rejected(r) for r in briefing.rejected],
+    }
+
+
+def dumps(briefing: Briefing) -> str:
+    return json.dumps(briefing_to_dict(briefing), ensure_ascii=False, indent=2) + "\n"
+
+
+def _cited(cited: Cited) -> dict[str, Any]:
+    return {
+        "text": cited.text,
+        "citations": list(cited.citations),
+        "span": {"article": cited.article, "start": cited.start, "end": cited.end},
+    }
+
+
+def _article(article: Article, group: str) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "title": article.title,
+        "published": article.published,
+        "dateline": article.dateline,
+        "language": article.language,
+        "url": article.url,
+        "origin": article.origin,
+        "text": article.text,
+        "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
+        "group": group,
+        "warnings": list(article.warnings),
+    }
+
+
+def _entity(entity: Entity) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "aliases": list(entity.aliases),
+        "articles": list(entity.articles),
+        "mentions": entity.mentions,
+    }
+
+
+def _rejected(item: Rejected) -> dict[str, Any]:
+    return {"path": item.origin, "id": item.item_id, "stage": item.stage, "reason": item.reason}

@@ -1,0 +1,47 @@
+"""What the Markdown and HTML reports show, computed once for both."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Article, Briefing, Cited
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    number: int
+    article: Article
+    group: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportView:
+    briefing: Briefing
+    sources: tuple[SourceRow, ...]
+    numbers: dict[str, int]  # article id -> citation number
+
+    def refs(self, cited: Cited) -> list[tuple[int, str]]:
+        """(number, article id) for each citation, in citation-number order."""
+        return sorted((self.numbers[a], a) for a in cited.citations if a in self.numbers)
+
+    @property
+    def period(self) -> str:
+        event = self.briefing.event
+        if event.start and event.end and event.start != event.end:
+            return f"{event.start} to {event.end}"
+        return event.start or "undated"
+
+    @property
+    def overview(self) -> str:
+        event = self.briefing.event
+        articles = f"{event.articles} article{'s' * (event.articles != 1)}"
+        sources = f"{event.sources} source{'s' * (event.sources != 1)}"
+        return f"{articles} from {sources}, {self.period}"
+
+
+def build_view(briefing: Briefing) -> ReportView:
+    rows = tuple(
+        SourceRow(number, article, briefing.groups.get(article.id, article.id))
+        for number, article in enumerate(briefing.articles, start=1)
+    )
+    return ReportView(briefing, rows, {row.article.id: row.number for row in rows})
