@@ -181,5 +181,9 @@ def _could_be_title(shape: LineShape) -> bool:
 def _repeated_reason(shape: LineShape, model: BoilerplateModel | None) -> str | None:
     if model is None or not model.is_repeated(shape.text):
         return None
-    reads_as_sentence = shape.sentence_like and shape.words >= 5 and not shape.reader_address
+    # Wire copy and shared quotes repeat real sentences; a site's furniture is
+    # short, unpunctuated, or speaks to the reader about the site.
+    reads_as_sentence = shape.sentence_like and shape.words >= 5 and (
+        not shape.reader_address or (shape.words >= 15 and shape.prompt_terms == 0)
+    )
     return None if reads_as_sentence else "repeated across articles (site furniture)"

@@ -133,7 +133,9 @@ FURNITURE_PHRASES = re.compile(
     r"\b(?:originally\s+(?:published|appeared)|comment(?:s|ing)?\s+polic(?:y|ies)|our\s+standards|"
     r"trust\s+principles|the\s+views\s+expressed\s+(?:here|in\s+this)|editorial\s+guidelines|"
     r"reader-supported|support\s+(?:our|independent)\s+journalism|sign\s+up\s+for\s+(?:our|the|free)|"
-    r"(?:follow|like)\s+us\s+on|click\s+here|tap\s+here|send\s+to\s+(?:a\s+)?friend)\b",
+    r"(?:follow|like)\s+us\s+on|click\s+here|tap\s+here|send\s+to\s+(?:a\s+)?friend|"
+    r"comments\s+(?:are|have\s+been)\s+(?:closed|disabled|turned\s+off)|be\s+the\s+first\s+to\s+comment|"
+    r"^\W*\d+\s+comments?\W*$|view\s+comments|show\s+comments|join\s+the\s+(?:conversation|discussion))\b",
     re.IGNORECASE,
 )
 #: A reporter's contact line: an address or handle with a prompt to use it.
