@@ -43,20 +43,35 @@ OUTLET_FROM_PROSE = re.compile(
 NOT_OUTLETS = frozenset({"all rights reserved", "getty images", "afp", "ap", "reuters", "epa", "the"})
 
 
+MONTH_NUMBERS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+
 def parse_date(text: str) -> str | None:
-    """The first calendar date in ``text`` as YYYY-MM-DD, or None."""
+    """The first calendar date in ``text`` as YYYY-MM-DD, or None.
+
+    Reads ISO dates, "December 10, 2021", "10 Dec. 2021" and day-first numeric
+    dates ("10/12/2021", the form most non-US outlets print) without dateparser,
+    which costs a third of a second to import.
+    """
     match = DATE_TEXT.search(text)
     if not match:
         return None
     found = match.group(0)
-    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", found)
-    if iso:
-        try:
-            return date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
-        except ValueError:
-            return None
-    parsed = _dateparser_parse(found)
-    return parsed.date().isoformat() if parsed else None
+    numbers = [int(n) for n in re.findall(r"\d+", found)]
+    month_name = re.search(r"[a-z]{3}", found.lower())
+    try:
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", found):
+            year, month, day = numbers
+        elif month_name:
+            month = MONTH_NUMBERS[month_name.group(0)]
+            day, year = (numbers[0], numbers[-1])
+        else:
+            day, month, year = numbers
+            year += 2000 if year < 100 else 0
+        return date(year, month, day).isoformat()
+    except (ValueError, KeyError):
+        return None
 
 
 def normalise_published(value: str | None) -> str | None:
@@ -71,13 +86,19 @@ def normalise_published(value: str | None) -> str | None:
     found = parse_date(value)
     if found:
         return found
+    try:
+        from email.utils import parsedate_to_datetime
+
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
     parsed = _dateparser_parse(value)
     return parsed.date().isoformat() if parsed else None
 
 
 @functools.lru_cache(maxsize=4096)
 def _dateparser_parse(text: str) -> datetime | None:
-    import dateparser  # slow to import; only needed for free-text dates
+    import dateparser  # slow to import: only for free-text dates the rules above do not read
 
     return dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": False})
 

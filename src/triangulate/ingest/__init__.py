@@ -1,1 +1,69 @@
+"""Ingest: paths and standard input in, :class:`~triangulate.model.RawDocument`
+values (one per article) or :class:`~triangulate.model.Rejected` values out.
 
+A bad input never raises: it becomes a ``Rejected`` with its path and a
+reason, and the run goes on with the rest. The same inputs give the same
+outputs, in the same order.
+
+Modules, one concern each::
+
+    sources   paths, folders, globs, "-" -> Source values (or "no such file")
+    load      bytes at the edge, within the size limit; capped gunzip
+    detect    format by content: magic bytes, then the decoded text
+    decode    bytes -> text (BOM, UTF-8, declared charset, best guess); ftfy repairs
+    dispatch  one input through the above to the right reader
+    jsonl     JSON and JSONL records       feeds  RSS/Atom entries
+    warc      WARC response records        hints  container metadata fields
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from typing import BinaryIO
+
+from ..model import RawDocument, Rejected
+from ..settings import Settings
+from .dispatch import read_source
+from .sources import expand_sources
+
+__all__ = ["read_inputs", "unique_ids"]
+
+
+def read_inputs(
+    paths: Sequence[str], settings: Settings, stdin: BinaryIO | None = None
+) -> Iterator[RawDocument | Rejected]:
+    """Read every input named by ``paths``: files, folders (walked, sorted,
+    hidden entries skipped), glob patterns, and ``-`` for ``stdin`` (the
+    process's standard input when not given).
+
+    Article ids are file stems (``kessra-tribune.txt`` -> ``kessra-tribune``),
+    record ids, or ``<stem>-<N>`` for the N-th record of a container; an id
+    already used earlier in the run gets ``-2``, ``-3``, ... appended.
+    """
+    return unique_ids(_read_all(paths, settings, stdin))
+
+
+def _read_all(paths: Sequence[str], settings: Settings, stdin: BinaryIO | None) -> Iterator[RawDocument | Rejected]:
+    for item in expand_sources(paths):
+        if isinstance(item, Rejected):
+            yield item
+        else:
+            yield from read_source(item, settings, stdin)
+
+
+def unique_ids(items: Iterable[RawDocument | Rejected]) -> Iterator[RawDocument | Rejected]:
+    """Documents with ids made unique, deterministically: a later duplicate of
+    ``x`` becomes ``x-2`` (or ``x-3``, ... if that is taken too)."""
+    used: set[str] = set()
+    for item in items:
+        if isinstance(item, RawDocument):
+            new_id = item.id
+            counter = 2
+            while new_id in used:
+                new_id = f"{item.id}-{counter}"
+                counter += 1
+            used.add(new_id)
+            if new_id != item.id:
+                item = replace(item, id=new_id)
+        yield item

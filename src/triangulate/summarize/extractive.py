@@ -24,6 +24,7 @@ import numpy as np
 
 from ..model import AnalyzedArticle, Cited, Sentence
 from ..settings import HEADLINE_MAX_WORDS, Settings
+from .vectors import tfidf
 
 #: Cosine between two sentences' TF-IDF vectors above which one supports the
 #: other. Calibrated on the example event: paraphrases of one fact score
@@ -105,16 +106,10 @@ def summarize(
 
 
 def _vectors(items: Sequence[_Item]):
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    vectorizer = TfidfVectorizer(
-        analyzer=lambda terms: list(terms) + [f"{a} {b}" for a, b in zip(terms, terms[1:])],
-        sublinear_tf=True,
-    )
     documents = [item.sentence.content for item in items]
     if not any(documents):
         documents = [tuple(item.sentence.text.lower().split()) for item in items]
-    return vectorizer.fit_transform(documents)
+    return tfidf(documents)
 
 
 def _support(similarity: np.ndarray, article_ids: Sequence[str]) -> list[tuple[str, ...]]:
