@@ -55,7 +55,7 @@ def clean_document(
         if page.method != "trafilatura":
             warnings.append("main text not found by trafilatura; the whole page text was used")
 
-    verdicts = classify_lines(body, model, title_hint=title)
+    verdicts = classify_lines(body, model, title_hint=title, extracted=raw.kind == "html")
     paragraphs = [v.unit.text for v in verdicts if v.kept]
     removed.extend(RemovedLine(v.unit.text, v.reason) for v in verdicts if not v.kept)
     title = title or _header_value(verdicts, "title")

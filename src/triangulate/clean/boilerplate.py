@@ -112,8 +112,15 @@ def classify_lines(
     text: str,
     model: BoilerplateModel | None = None,
     title_hint: str | None = None,
+    extracted: bool = False,
 ) -> list[LineVerdict]:
-    """A verdict for every paragraph unit of ``text``, in order."""
+    """A verdict for every paragraph unit of ``text``, in order.
+
+    ``extracted`` is for text an HTML extractor already chose as the main text:
+    its short unpunctuated lines are the page's own subheadings, and the title
+    comes from the page's metadata, so only lines that are furniture on their
+    own (credits, prompts, ads, headers) are taken out.
+    """
     units = split_units(text)
     shapes = [measure(u.text) for u in units]
     title_key = normalise_line(strip_site_suffix(title_hint)) if title_hint else None
@@ -131,11 +138,13 @@ def classify_lines(
             verdicts.append(LineVerdict(unit, f"{header} header (read as metadata)", header=header))
             continue
         reason = boilerplate_reason(shape) or _repeated_reason(shape, model)
-        if reason is None and title_key is None and not seen_body and _could_be_title(shape):
+        if extracted and reason in SHAPE_ONLY_REASONS:
+            reason = None
+        if reason is None and title_key is None and not seen_body and not extracted and _could_be_title(shape):
             title_key = key
             verdicts.append(LineVerdict(unit, "title (read as metadata)", header="title"))
             continue
-        if reason is None and not shape.sentence_like:
+        if reason is None and not shape.sentence_like and not extracted:
             if in_teasers and shape.words >= 4:
                 reason = "related-link teaser"
             elif in_list and shape.words <= 12:
@@ -151,6 +160,11 @@ def classify_lines(
             in_list = shape.text.endswith(":") or (in_list and not shape.sentence_like)
         verdicts.append(LineVerdict(unit, reason))
     return verdicts
+
+
+#: Reasons that rest on a line's shape alone; they do not apply to text an HTML
+#: extractor already chose (measured on AEB: the heading rule cost 0.06 recall).
+SHAPE_ONLY_REASONS = frozenset({"truncated teaser", "bracketed link teaser"})
 
 
 def strip_site_suffix(title: str) -> str:
