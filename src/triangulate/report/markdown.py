@@ -24,10 +24,9 @@ def render_markdown(briefing: Briefing) -> str:
                 f"| {row.number} | {_cell(a.source)} | {_cell(a.title)} | {a.published or '—'} "
                 f"| {_cell(a.dateline)} | `{a.id}` |"
             )
-    named = [e for e in briefing.entities if e.type in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")]
-    if named:
+    if view.main_entities:
         out += ["", "## People, organisations and places", ""]
-        for entity in named[:30]:
+        for entity in view.main_entities:
             refs = " ".join(f"[{view.numbers[a]}]" for a in entity.articles if a in view.numbers)
             aliases = [x for x in entity.aliases if x != entity.name]
             also = f" (also: {', '.join(_escape(x) for x in aliases)})" if aliases else ""

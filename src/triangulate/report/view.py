@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Article, Briefing, Cited
+from ..model import Article, Briefing, Cited, Entity
+
+#: Entity types the reports list, and how many: the ones named by most articles.
+LISTED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+MAX_LISTED = 25
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +27,19 @@ class ReportView:
     def refs(self, cited: Cited) -> list[tuple[int, str]]:
         """(number, article id) for each citation, in citation-number order."""
         return sorted((self.numbers[a], a) for a in cited.citations if a in self.numbers)
+
+    def outlet(self, article_id: str) -> str:
+        row = self.sources[self.numbers[article_id] - 1]
+        return row.article.source or article_id
+
+    @property
+    def main_entities(self) -> list[Entity]:
+        """Listed entities: named in two or more articles (all of them for a single
+        article), most widely reported first; the JSON has every entity."""
+        named = [e for e in self.briefing.entities if e.type in LISTED_TYPES]
+        if len(self.sources) > 1:
+            named = [e for e in named if len(e.articles) >= 2]
+        return named[:MAX_LISTED]
 
     @property
     def period(self) -> str:
