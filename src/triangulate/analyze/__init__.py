@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..model import AnalyzedArticle, Article, Mention, Sentence
+from ..model import AnalyzedArticle, Article, Mention, Sentence, Span
 from .nlp import load_pipeline
 
 __all__ = ["analyze_articles", "analyze_doc", "load_pipeline"]
@@ -50,6 +50,7 @@ def analyze_doc(article: Article, doc) -> AnalyzedArticle:
                 content=content,
                 is_quote_only=sentence_text[:1] in QUOTE_OPENERS and sentence_text[-1:] in QUOTE_CLOSERS,
                 has_verb=any(t.pos_ in ("VERB", "AUX") for t in sent),
+                **_main_clause(sent),
             )
         )
     mentions = tuple(
@@ -65,3 +66,44 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     return start, end
 
+
+
+#: Reporting verbs: in "X said the dam failed", the claim is the clause, not "say".
+REPORTING_VERBS = frozenset(
+    "say tell add state announce claim report write insist warn confirm deny explain note argue".split()
+)
+
+
+DENIAL_VERBS = frozenset({"deny"})
+
+#: Verbs whose complement carries the action: "began leaving", "will continue to stay".
+ASPECT_VERBS = frozenset("begin start continue stop plan decide agree try want hope expect need vow promise".split())
+
+
+def _main_clause(sent) -> dict:
+    """Root verb lemma, subject phrase and negation of a sentence's main claim.
+
+    When the root is a reporting verb with a clausal complement ("officials said
+    the toll rose"), the complement is the claim.
+    """
+    root = sent.root
+    denied = False
+    if root.lemma_ in REPORTING_VERBS:
+        clause = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
+        if clause is not None and clause.pos_ in ("VERB", "AUX"):
+            denied = root.lemma_ in DENIAL_VERBS  # "denied that it received" = did not receive
+            root = clause
+    if root.pos_ not in ("VERB", "AUX"):
+        return {"root": None, "subject": None, "negated": False}
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if root.lemma_ in ASPECT_VERBS:  # "units began leaving": the claim is "leave"
+        action = next((c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if action is not None:
+            root = action
+    span = None
+    if subject is not None:
+        tokens = list(subject.subtree)
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        span = Span(start, end, sent.doc.text[start:end])
+    negated = denied != any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in root.children)
+    return {"root": root.lemma_.lower(), "subject": span, "negated": negated}
