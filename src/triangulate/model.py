@@ -116,6 +116,9 @@ class Sentence:
     content: tuple[str, ...] = ()  # lower-cased content lemmas (no stop words)
     is_quote_only: bool = False  # the whole sentence is a quotation, unattributed
     has_verb: bool = True
+    root: str | None = None  # lemma of the main verb
+    subject: Span | None = None  # the main verb's subject phrase (offsets in the article)
+    negated: bool = False  # the main verb is negated ("did not", "never")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,11 +145,27 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class SharedPassage:
+    """A passage two articles share nearly word for word (wire copy, a reprint,
+    pasted paragraphs): ``spans[i]`` locates it in article ``articles[i]``.
+
+    ``words`` counts the shared words outside quotation marks, the evidence that
+    one text was copied from the other (or both from a third).
+    """
+
+    articles: tuple[str, str]
+    spans: tuple[Span, Span]
+    words: int
+
+
+@dataclass(frozen=True, slots=True)
 class Cited:
     """A sentence of the briefing and the articles that support it.
 
     ``article``/``start``/``end`` locate the sentence it was taken from; every
-    id in ``citations`` names an article that states the same thing.
+    id in ``citations`` names an article that states the same thing. When the
+    abstractive mode rewrote ``text``, ``extract`` holds the extractive sentence
+    (the one the span locates); otherwise it is None.
     """
 
     text: str
@@ -154,6 +173,7 @@ class Cited:
     article: str
     start: int
     end: int
+    extract: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +183,7 @@ class EventInfo:
     sources: int
     start: str | None
     end: str | None
+    warnings: tuple[str, ...] = ()  # e.g. the abstractive mode fell back to the extractive briefing
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,3 +197,4 @@ class Briefing:
     groups: dict[str, str] = field(default_factory=dict)  # article id -> group id
     entities: tuple[Entity, ...] = ()
     rejected: tuple[Rejected, ...] = ()
+    shared: tuple[SharedPassage, ...] = ()  # passages behind the independence groups
