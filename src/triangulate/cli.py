@@ -4,18 +4,20 @@ written), 2 usage error."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from . import __version__
 from .errors import ModelNotInstalled, OutputError, TriangulateError, UsageError
 from .report import FORMATS, render
-from .settings import DEFAULT_MAX_BYTES, Settings
+from .settings import DEFAULT_LLM_MODEL, DEFAULT_LLM_TIMEOUT, DEFAULT_MAX_BYTES, Settings
 
 app = typer.Typer(
     name="triangulate",
@@ -27,6 +29,10 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+#: The abstractive mode's API key comes from here, never from the command line
+#: (where it would show in the shell history and the process list).
+LLM_API_KEY_ENV = "TRIANGULATE_LLM_API_KEY"
 
 
 def _version(value: bool) -> None:
@@ -55,6 +61,14 @@ def brief(
     words: Optional[int] = typer.Option(None, "--words", min=1, help="Summary length in words (instead of --sentences)."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Reject inputs larger than this many bytes."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
+    llm: Optional[str] = typer.Option(
+        None, "--llm", metavar="URL",
+        help=f"Abstractive mode: rewrite the briefing with this OpenAI-compatible server (key from ${LLM_API_KEY_ENV}).",
+    ),
+    llm_model: str = typer.Option(DEFAULT_LLM_MODEL, "--llm-model", metavar="NAME", help="Model name sent to the --llm server."),
+    llm_timeout: float = typer.Option(
+        DEFAULT_LLM_TIMEOUT, "--llm-timeout", metavar="SECONDS", help="Seconds to wait for the --llm server's answer."
+    ),
 ) -> None:
     """Turn a folder of articles into one cited briefing (Markdown, JSON or HTML)."""
     from .pipeline import brief as run_brief
@@ -62,7 +76,11 @@ def brief(
     try:
         if fmt not in FORMATS:
             raise UsageError(f"Unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}.")
-        settings = Settings(max_bytes=max_bytes, summary_sentences=sentences, summary_words=words)
+        settings = Settings(
+            max_bytes=max_bytes, summary_sentences=sentences, summary_words=words,
+            llm_url=llm, llm_model=llm_model, llm_timeout=llm_timeout,
+            llm_api_key=os.environ.get(LLM_API_KEY_ENV) or None,
+        )
         with _progress(quiet) as progress:
             briefing = run_brief(paths, settings, stdin=sys.stdin.buffer, progress=progress)
         report = render(briefing, fmt)
@@ -79,6 +97,8 @@ def brief(
 
     for item in briefing.rejected:
         err.print(f"[yellow]not used[/] {item.origin} ({item.stage}): {item.reason}", highlight=False)
+    for warning in briefing.event.warnings:
+        err.print(f"[yellow]warning[/] {escape(warning)}", highlight=False)
     if output:
         err.print(f"Wrote {fmt} briefing of {briefing.event.articles} articles to {output}", highlight=False)
     raise typer.Exit(EXIT_REJECTED if briefing.rejected else EXIT_OK)

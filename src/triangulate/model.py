@@ -119,6 +119,7 @@ class Sentence:
     root: str | None = None  # lemma of the main verb
     subject: Span | None = None  # the main verb's subject phrase (offsets in the article)
     negated: bool = False  # the main verb is negated ("did not", "never")
+    actors: tuple[Span, ...] = ()  # common-noun subjects of any verb ("a mob", "angry residents")
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +188,65 @@ class EventInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class Statement:
+    """One article's wording of a fact: ``text == article.text[start:end]``."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A statement as several articles make it, in their own words."""
+
+    text: str  # the wording of the representative statement
+    statements: tuple[Statement, ...]  # one per article, the representative first
+    articles: tuple[str, ...]
+    groups: tuple[str, ...]  # independence groups that state it
+    status: str  # agreed | single-source | disputed
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """One side of a conflict: what these articles say, in these words."""
+
+    articles: tuple[str, ...]
+    text: str
+    value: float | None = None
+    statements: tuple[Statement, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    kind: str  # number | claim | quote
+    about: str
+    positions: tuple[Position, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """The words one outlet used for an actor that other outlets named differently."""
+
+    about: str  # what the actor did, in the words the statements share
+    article: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageRow:
+    """One outlet's line of the coverage matrix."""
+
+    source: str
+    articles: tuple[str, ...]
+    reported: tuple[int, ...]  # indices of the facts it reported
+    missing: tuple[int, ...]  # facts two or more other sources reported and it did not
+    wordings: tuple[Wording, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """Everything the reports render, for one event."""
 
@@ -198,3 +258,6 @@ class Briefing:
     entities: tuple[Entity, ...] = ()
     rejected: tuple[Rejected, ...] = ()
     shared: tuple[SharedPassage, ...] = ()  # passages behind the independence groups
+    facts: tuple[Fact, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    coverage: tuple[CoverageRow, ...] = ()

@@ -11,11 +11,14 @@ from typing import BinaryIO, Protocol
 
 from .analyze import analyze_articles, load_pipeline
 from .clean import clean_document, fit_boilerplate
+from .compare.coverage import coverage
 from .compare.entities import collect_entities
+from .compare.facts import align_facts
 from .ingest import read_inputs
 from .model import AnalyzedArticle, Article, Briefing, EventInfo, RawDocument, Rejected, content_id
 from .settings import Settings
 from .summarize import summarize
+from .summarize.llm import rewrite_briefing
 
 
 class Progress(Protocol):
@@ -60,7 +63,11 @@ def brief(
             )
 
     analyzed = analyze_all(analyzable, settings, progress)
-    return build_briefing(articles, analyzed, rejected, settings, progress)
+    briefing = build_briefing(articles, analyzed, rejected, settings, progress)
+    if settings.llm_url:  # the optional abstractive mode; never fails the brief
+        progress.stage("Rewriting with the language model")
+        briefing = rewrite_briefing(briefing, settings)
+    return briefing
 
 
 def clean_all(
@@ -108,6 +115,7 @@ def build_briefing(
         start=dates[0] if dates else None,
         end=dates[-1] if dates else None,
     )
+    facts, conflicts = align_facts(analyzed, groups)
     return Briefing(
         event=event,
         headline=headline,
@@ -116,4 +124,7 @@ def build_briefing(
         groups=groups,
         entities=collect_entities(analyzed),
         rejected=tuple(rejected),
+        facts=facts,
+        conflicts=conflicts,
+        coverage=coverage(articles, analyzed, facts),
     )

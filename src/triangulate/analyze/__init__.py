@@ -94,7 +94,7 @@ def _main_clause(sent) -> dict:
             denied = root.lemma_ in DENIAL_VERBS  # "denied that it received" = did not receive
             root = clause
     if root.pos_ not in ("VERB", "AUX"):
-        return {"root": None, "subject": None, "negated": False}
+        return {"root": None, "subject": None, "negated": False, "actors": _actors(sent)}
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if root.lemma_ in ASPECT_VERBS:  # "units began leaving": the claim is "leave"
         action = next((c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
@@ -106,4 +106,17 @@ def _main_clause(sent) -> dict:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         span = Span(start, end, sent.doc.text[start:end])
     negated = denied != any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in root.children)
-    return {"root": root.lemma_.lower(), "subject": span, "negated": negated}
+    return {"root": root.lemma_.lower(), "subject": span, "negated": negated, "actors": _actors(sent)}
+
+
+def _actors(sent) -> tuple[Span, ...]:
+    """Common-noun subjects of the sentence's verbs, with their determiners and
+    adjectives but not what follows the head: the words chosen for an actor."""
+    found = []
+    for token in sent:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "NOUN":
+            left = [t for t in token.lefts if t.dep_ in ("det", "amod", "compound", "nummod", "poss")]
+            start = min([t.idx for t in left] + [token.idx])
+            end = token.idx + len(token.text)
+            found.append(Span(start, end, sent.doc.text[start:end]))
+    return tuple(found)

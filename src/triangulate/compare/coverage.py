@@ -5,31 +5,11 @@ actors of the facts they share."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
-from ..model import AnalyzedArticle, Article
-from .facts import Fact
+from ..model import AnalyzedArticle, Article, CoverageRow, Fact, Wording
 
 #: Determiners and pronouns are not a framing choice: "the troops" / "troops".
 _FUNCTION_WORDS = frozenset("the a an this that these those its their his her our some many".split())
-
-
-@dataclass(frozen=True, slots=True)
-class Wording:
-    """The phrase one outlet used for the actor of a shared fact."""
-
-    fact: int  # index into the briefing's facts
-    article: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class CoverageRow:
-    source: str
-    articles: tuple[str, ...]
-    reported: tuple[int, ...]  # facts this outlet reported
-    missing: tuple[int, ...]  # facts two or more other sources reported, this one did not
-    wordings: tuple[Wording, ...]  # its words for actors that other outlets named differently
 
 
 def coverage(
@@ -39,8 +19,7 @@ def coverage(
     outlets: dict[str, list[str]] = {}
     for article in articles:
         outlets.setdefault(article.source or article.id, []).append(article.id)
-    subjects = _subjects(analyzed)
-    wordings = _framing(facts, subjects)
+    wordings = _framing(analyzed)
     rows = []
     for source, ids in outlets.items():
         mine = set(ids)
@@ -61,39 +40,44 @@ def coverage(
     return tuple(rows)
 
 
-def _subjects(analyzed: Sequence[AnalyzedArticle]) -> Mapping[tuple[str, int], str]:
-    """(article, sentence start) -> the subject phrase of that sentence's claim."""
-    return {
-        (a.id, s.start): s.subject.text
-        for a in analyzed
-        for s in a.sentences
-        if s.subject is not None
-    }
+#: Two statements describe the same action when their cosine is at least this
+#: and they share two content words besides their subjects.
+SAME_ACTION_MIN = 0.15
 
 
-def _framing(facts: Sequence[Fact], subjects: Mapping[tuple[str, int], str]) -> list[Wording]:
-    """For facts stated by two or more outlets: each outlet's subject phrase,
-    kept when the outlets did not all use the same words."""
-    found: list[Wording] = []
-    for index, fact in enumerate(facts):
-        if len(fact.articles) < 2:
-            continue
-        phrases = [
-            Wording(index, s.article, subjects[(s.article, s.start)])
-            for s in fact.statements
-            if (s.article, s.start) in subjects
-        ]
-        phrases = [p for p in phrases if _actor_phrase(p.text)]
-        if len({p.article for p in phrases}) >= 2 and len({_head(p.text) for p in phrases}) >= 2:
-            found.extend(phrases)
-    return found
+def _framing(analyzed: Sequence[AnalyzedArticle]) -> list[Wording]:
+    """Statements from different outlets that describe the same action by a
+    group of people, named with different words ("a mob" / "angry residents")."""
+    from ..summarize.vectors import tfidf
+
+    items = [
+        (a.id, s, actor) for a in analyzed for s in a.sentences for actor in s.actors
+        if _actor_phrase(actor.text)
+    ]
+    if len(items) < 2:
+        return []
+    contexts = [tuple(w for w in s.content if w not in _words(actor.text)) for _, s, actor in items]
+    vectors = tfidf(contexts)
+    similarity = (vectors @ vectors.T).toarray()
+    found: dict[tuple[str, int], Wording] = {}
+    for i, (article_i, first, actor_i) in enumerate(items):
+        for j in range(i + 1, len(items)):
+            article_j, second, actor_j = items[j]
+            if article_i == article_j or similarity[i, j] < SAME_ACTION_MIN:
+                continue
+            if _head(actor_i.text) == _head(actor_j.text):
+                continue
+            shared = [w for w in contexts[i] if w in set(contexts[j])]
+            if len(set(shared)) < 2:
+                continue
+            about = " ".join(dict.fromkeys(shared[:4]))
+            for article, actor in ((article_i, actor_i), (article_j, actor_j)):
+                found.setdefault((article, actor.start), Wording(about, article, actor.text))
+    return list(found.values())
 
 
-#: Subject heads that name no actor ("most", "the count", "both statements").
-_NOT_ACTORS = frozenset(
-    "most many some others all both each count number toll figure statement statements report it this that "
-    "he she they we i you who which what there one".split()
-)
+def _words(phrase: str) -> set[str]:
+    return {w.lower().rstrip("s") for w in phrase.split()} | {w.lower() for w in phrase.split()}
 
 
 def _head(phrase: str) -> str:
@@ -115,6 +99,12 @@ def _actor_phrase(phrase: str) -> bool:
         and (head in _GROUP_NOUNS or (head.endswith(("ers", "ors", "ists", "ents", "ans", "ops", "iers", "ees"))))
     )
 
+
+#: Subject heads that name no actor ("most", "the count", "both statements").
+_NOT_ACTORS = frozenset(
+    "most many some others all both each count number toll figure statement statements report it this that "
+    "he she they we i you who which what there one".split()
+)
 
 #: Collective nouns for groups of people.
 _GROUP_NOUNS = frozenset("mob crowd army police military government public militia regime opposition".split())

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..model import AnalyzedArticle, Sentence
+from ..model import AnalyzedArticle, Conflict, Fact, Position, Sentence, Statement
 from ..summarize.vectors import tfidf
 
 #: Two sentences state the same fact at or above this cosine. Calibrated on the
@@ -51,34 +51,6 @@ OPPOSITES = {
 
 
 @dataclass(frozen=True, slots=True)
-class Statement:
-    """One article's wording of a fact: ``text == article.text[start:end]``."""
-
-    article: str
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Fact:
-    text: str  # the wording of the most central statement
-    statements: tuple[Statement, ...]  # one per article, the representative first
-    articles: tuple[str, ...]
-    groups: tuple[str, ...]
-    status: str  # agreed | single-source | disputed
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimConflict:
-    """Two statements from different sources that cannot both be true."""
-
-    about: str
-    positions: tuple[tuple[Statement, ...], tuple[Statement, ...]]
-    note: str
-
-
-@dataclass(frozen=True, slots=True)
 class _Item:
     article: str
     sentence: Sentence
@@ -86,7 +58,7 @@ class _Item:
 
 def align_facts(
     analyzed: Sequence[AnalyzedArticle], groups: Mapping[str, str]
-) -> tuple[tuple[Fact, ...], tuple[ClaimConflict, ...]]:
+) -> tuple[tuple[Fact, ...], tuple[Conflict, ...]]:
     """Facts of an event (most widely reported first) and the claim conflicts."""
     items = [_Item(a.id, s) for a in analyzed for s in a.sentences if _is_claim(s)]
     if not items:
@@ -95,7 +67,7 @@ def align_facts(
     similarity = (vectors @ vectors.T).toarray()
     np.fill_diagonal(similarity, 0.0)
     articles = [item.article for item in items]
-    members = _cluster(similarity, articles)
+    members = _cluster(similarity, articles, lambda i, j: _contradict(items[i].sentence, items[j].sentence))
 
     centroid = np.asarray(vectors.mean(axis=0)).ravel()
     relevance = np.asarray(vectors @ (centroid / (np.linalg.norm(centroid) or 1.0))).ravel()
@@ -109,16 +81,18 @@ def align_facts(
             edges.setdefault((a, b) if a < b else (b, a), (i, j) if a < b else (j, i))
     disputed = {n for pair in edges for n in pair}
     conflicts = [
-        ClaimConflict(
+        Conflict(
+            kind="claim",
             about=_about(items[i].sentence, items[j].sentence),
             positions=tuple(
-                tuple(s for n in side for s in facts[n].statements) for side in sides
+                _position([facts[n] for n in side], items[lead]) for side, lead in zip(sides, (i, j))
             ),
             note=_contradiction_note(items[i].sentence, items[j].sentence),
         )
         for sides, (i, j) in _sides(edges)
     ]
     facts = [replace(f, status="disputed") if n in disputed else f for n, f in enumerate(facts)]
+    index_by_text = {s: n for n, f in enumerate(facts) for s in f.statements}
 
     order = sorted(
         range(len(facts)),
@@ -128,7 +102,21 @@ def align_facts(
             -max(relevance[i] for i in members[n]),
         ),
     )
+    order_of = {n: rank for rank, n in enumerate(order)}
+    conflicts.sort(key=lambda c: min(order_of[index_by_text[p.statements[0]]] for p in c.positions))
     return tuple(facts[n] for n in order), tuple(conflicts)
+
+
+def _position(side: Sequence[Fact], lead: _Item) -> Position:
+    """A side of a conflict, led by the statement that clashes with the other side."""
+    statements = tuple(s for fact in side for s in fact.statements)
+    first = [s for s in statements if s.article == lead.article and s.start == lead.sentence.start]
+    statements = tuple(first + [s for s in statements if s not in first])
+    return Position(
+        articles=tuple(dict.fromkeys(s.article for s in statements)),
+        text=statements[0].text,
+        statements=statements,
+    )
 
 
 def _sides(edges: Mapping[tuple[int, int], tuple[int, int]]):
@@ -187,9 +175,9 @@ def _is_claim(sentence: Sentence) -> bool:
     )
 
 
-def _cluster(similarity: np.ndarray, articles: Sequence[str]) -> list[list[int]]:
+def _cluster(similarity: np.ndarray, articles: Sequence[str], clash) -> list[list[int]]:
     """Greedy facts: the best-supported free sentence first, then the closest
-    free sentence of every other article."""
+    free sentence of every other article, unless the two contradict."""
     order_articles = list(dict.fromkeys(articles))
     columns = {a: np.array([j for j, b in enumerate(articles) if b == a]) for a in order_articles}
     support = sum(similarity[:, cols].max(axis=1) for cols in columns.values())
@@ -207,7 +195,7 @@ def _cluster(similarity: np.ndarray, articles: Sequence[str]) -> list[list[int]]
             if candidates.size == 0:
                 continue
             best = candidates[np.argmax(similarity[i, candidates])]
-            if similarity[i, best] >= FACT_MIN:
+            if similarity[i, best] >= FACT_MIN and not clash(int(i), int(best)):
                 cluster.append(int(best))
                 free[best] = False
         clusters.append(cluster)

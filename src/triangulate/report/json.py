@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from .. import __version__
-from ..model import Article, Briefing, Cited, Entity, Rejected
+from ..model import Article, Briefing, Cited, Conflict, CoverageRow, Entity, Fact, Rejected, Statement
 
 SCHEMA = "triangulate.briefing/1"
 
@@ -25,6 +25,7 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
             "start": event.start,
             "end": event.end,
             "generator": f"triangulate {__version__}",
+            "warnings": list(event.warnings),
         },
         "headline": _cited(briefing.headline) if briefing.headline else None,
         "summary": [_cited(c) for c in briefing.summary],
@@ -32,10 +33,10 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         "entities": [_entity(e) for e in briefing.entities],
         "quotes": [],
         "numbers": [],
-        "facts": [],
-        "conflicts": [],
+        "facts": [_fact(f) for f in briefing.facts],
+        "conflicts": [_conflict(c) for c in briefing.conflicts],
         "timeline": [],
-        "coverage": [],
+        "coverage": [_coverage(row) for row in briefing.coverage],
         "rejected": [_rejected(r) for r in briefing.rejected],
     }
 
@@ -45,11 +46,14 @@ def dumps(briefing: Briefing) -> str:
 
 
 def _cited(cited: Cited) -> dict[str, Any]:
-    return {
+    item = {
         "text": cited.text,
         "citations": list(cited.citations),
         "span": {"article": cited.article, "start": cited.start, "end": cited.end},
     }
+    if cited.extract is not None:  # abstractive mode: the extractive sentence the span locates
+        item["extract"] = cited.extract
+    return item
 
 
 def _article(article: Article, group: str) -> dict[str, Any]:
@@ -82,3 +86,44 @@ def _entity(entity: Entity) -> dict[str, Any]:
 
 def _rejected(item: Rejected) -> dict[str, Any]:
     return {"path": item.origin, "id": item.item_id, "stage": item.stage, "reason": item.reason}
+
+
+def _statement(statement: Statement) -> dict[str, Any]:
+    return {"article": statement.article, "text": statement.text, "start": statement.start, "end": statement.end}
+
+
+def _fact(fact: Fact) -> dict[str, Any]:
+    return {
+        "text": fact.text,
+        "articles": list(fact.articles),
+        "groups": list(fact.groups),
+        "status": fact.status,
+        "statements": [_statement(s) for s in fact.statements],
+    }
+
+
+def _conflict(conflict: Conflict) -> dict[str, Any]:
+    return {
+        "kind": conflict.kind,
+        "about": conflict.about,
+        "positions": [
+            {
+                "articles": list(p.articles),
+                "text": p.text,
+                "value": p.value,
+                "statements": [_statement(s) for s in p.statements],
+            }
+            for p in conflict.positions
+        ],
+        "note": conflict.note,
+    }
+
+
+def _coverage(row: CoverageRow) -> dict[str, Any]:
+    return {
+        "source": row.source,
+        "articles": list(row.articles),
+        "reported": list(row.reported),
+        "missing": list(row.missing),
+        "wordings": [{"about": w.about, "article": w.article, "text": w.text} for w in row.wordings],
+    }
