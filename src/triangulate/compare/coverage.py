@@ -59,10 +59,18 @@ def _framing(analyzed: Sequence[AnalyzedArticle]) -> list[Wording]:
     contexts = [tuple(w for w in s.content if w not in _words(actor.text)) for _, s, actor in items]
     vectors = tfidf(contexts)
     similarity = (vectors @ vectors.T).toarray()
-    found: dict[tuple[str, int], Wording] = {}
-    for i, (article_i, first, actor_i) in enumerate(items):
+    parent = list(range(len(items)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    shared_words: dict[int, list[str]] = {}
+    for i, (article_i, _, actor_i) in enumerate(items):
         for j in range(i + 1, len(items)):
-            article_j, second, actor_j = items[j]
+            article_j, _, actor_j = items[j]
             if article_i == article_j or similarity[i, j] < SAME_ACTION_MIN:
                 continue
             if _head(actor_i.text) == _head(actor_j.text):
@@ -70,9 +78,24 @@ def _framing(analyzed: Sequence[AnalyzedArticle]) -> list[Wording]:
             shared = [w for w in contexts[i] if w in set(contexts[j])]
             if len(set(shared)) < 2:
                 continue
-            about = " ".join(dict.fromkeys(shared[:4]))
-            for article, actor in ((article_i, actor_i), (article_j, actor_j)):
-                found.setdefault((article, actor.start), Wording(about, article, actor.text))
+            parent[root(j)] = root(i)
+            shared_words.setdefault(i, []).extend(shared)
+            shared_words.setdefault(j, []).extend(shared)
+    components: dict[int, list[int]] = {}
+    for i in shared_words:
+        components.setdefault(root(i), []).append(i)
+    found: dict[tuple[str, int], Wording] = {}
+    for members in components.values():
+        first_per_article = {}
+        for i in sorted(members):
+            first_per_article.setdefault(items[i][0], i)
+        if len(first_per_article) < 2:
+            continue
+        words = [w for i in members for w in shared_words[i]]
+        about = " ".join(sorted(set(words), key=lambda w: (-words.count(w), words.index(w)))[:4])
+        for article, i in first_per_article.items():
+            actor = items[i][2]
+            found[(article, actor.start)] = Wording(about, article, actor.text)
     return list(found.values())
 
 

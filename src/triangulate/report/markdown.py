@@ -16,6 +16,7 @@ def render_markdown(briefing: Briefing) -> str:
     if briefing.summary:
         out += ["", "## Briefing", ""]
         out += [f"- {_escape(c.text)} {_refs(view, c)}" for c in briefing.summary]
+    out += _comparison(view)
     if view.sources:
         out += ["", "## Sources", "", "| # | Outlet | Title | Published | Dateline | Id |", "|---|---|---|---|---|---|"]
         for row in view.sources:
@@ -35,6 +36,44 @@ def render_markdown(briefing: Briefing) -> str:
         out += ["", "## Inputs not used", ""]
         out += [f"- `{r.origin}` ({r.stage}): {_escape(r.reason)}" for r in briefing.rejected]
     return "\n".join(out) + "\n"
+
+
+def _comparison(view: ReportView) -> list[str]:
+    """Where the sources disagree, what they agree on, what only one reports,
+    and who left out what."""
+    briefing = view.briefing
+    out: list[str] = []
+    if briefing.conflicts:
+        out += ["", "## Where the sources disagree", ""]
+        for conflict in briefing.conflicts:
+            out.append(f"- **{_escape(conflict.about)}** ({conflict.kind})")
+            for position in conflict.positions:
+                value = f" **{position.value:g}**" if position.value is not None else ""
+                out.append(f"  - {_cites(view, position.articles)}{value} {_escape(position.text)}")
+            if conflict.note:
+                out.append(f"  - _{_escape(conflict.note)}_")
+    agreed = view.facts_with("agreed")
+    if agreed:
+        out += ["", "## What the sources agree on", ""]
+        out += [f"- {_escape(f.text)} {_cites(view, f.articles)} ({len(f.groups)} sources)" for f in agreed]
+    single = view.facts_with("single-source")
+    if single:
+        out += ["", "## Reported by one source only", ""]
+        out += [f"- {_escape(f.text)} {_cites(view, f.articles)}" for f in single]
+    if briefing.coverage and len(briefing.coverage) > 1:
+        out += ["", "## Coverage", "", "| Outlet | Facts reported | Widely reported facts it left out |", "|---|---|---|"]
+        for row in briefing.coverage:
+            out.append(f"| {_cell(row.source)} | {len(row.reported)} | {len(row.missing)} |")
+    if view.framing:
+        out += ["", "## Words chosen for the same actors", ""]
+        for about, items in view.framing:
+            words = "; ".join(f"{_escape(source)}: “{_escape(w.text)}”" for source, w in items)
+            out.append(f"- _{_escape(about)}_: {words}")
+    return out
+
+
+def _cites(view: ReportView, articles) -> str:
+    return "".join(f"[{n}]" for n, _ in view.cite(articles))
 
 
 def _refs(view: ReportView, cited: Cited) -> str:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Article, Briefing, Cited, Entity
+from ..model import Article, Briefing, Cited, Entity, Fact, Wording
 
 #: Entity types the reports list, and how many: the ones named by most articles.
 LISTED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 MAX_LISTED = 25
+
+#: How many agreed and single-source facts the reports show (the JSON has all).
+MAX_FACTS_SHOWN = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +29,28 @@ class ReportView:
 
     def refs(self, cited: Cited) -> list[tuple[int, str]]:
         """(number, article id) for each citation, in citation-number order."""
-        return sorted((self.numbers[a], a) for a in cited.citations if a in self.numbers)
+        return self.cite(cited.citations)
+
+    def cite(self, articles) -> list[tuple[int, str]]:
+        return sorted((self.numbers[a], a) for a in set(articles) if a in self.numbers)
+
+    def facts_with(self, status: str) -> list[Fact]:
+        facts = [f for f in self.briefing.facts if f.status == status]
+        if status == "single-source":  # the ones about the event's main actors first
+            facts = [f for f in facts if len(f.text.split()) >= 8]
+        return facts[:MAX_FACTS_SHOWN]
+
+    @property
+    def framing(self) -> list[tuple[str, list[tuple[str, Wording]]]]:
+        """(what the actors did, [(outlet, wording)]) for actors named differently."""
+        groups: dict[str, list[tuple[str, Wording]]] = {}
+        for row in self.briefing.coverage:
+            for wording in row.wordings:
+                groups.setdefault(wording.about, []).append((row.source, wording))
+        return [(about, items) for about, items in groups.items() if len({w.text.lower() for _, w in items}) >= 2]
+
+    def fact_label(self, index: int) -> str:
+        return self.briefing.facts[index].text
 
     def outlet(self, article_id: str) -> str:
         row = self.sources[self.numbers[article_id] - 1]
