@@ -14,6 +14,7 @@ from .clean import clean_document, fit_boilerplate
 from .compare.coverage import coverage
 from .compare.entities import collect_entities
 from .compare.facts import align_facts
+from .dedup import group_articles
 from .ingest import read_inputs
 from .model import AnalyzedArticle, Article, Briefing, EventInfo, RawDocument, Rejected, content_id
 from .settings import Settings
@@ -105,13 +106,14 @@ def build_briefing(
     progress: Progress | None = None,
 ) -> Briefing:
     (progress or NoProgress()).stage("Writing the briefing")
-    groups = {a.id: a.id for a in articles}
+    independence = group_articles(articles, seed=settings.seed)  # wire copies and reprints: one source
+    groups = dict(independence.groups_)
     headline, summary = summarize(analyzed, groups, settings)
     dates = sorted(a.published for a in articles if a.published)
     event = EventInfo(
         id=content_id(*sorted(a.id for a in articles)),
         articles=len(articles),
-        sources=len({a.source or a.id for a in articles}),
+        sources=len(set(groups.values())),  # independent sources: wire copies count once
         start=dates[0] if dates else None,
         end=dates[-1] if dates else None,
     )
@@ -124,6 +126,7 @@ def build_briefing(
         groups=groups,
         entities=collect_entities(analyzed),
         rejected=tuple(rejected),
+        shared=independence.passages_,
         facts=facts,
         conflicts=conflicts,
         coverage=coverage(articles, analyzed, facts),

@@ -31,6 +31,11 @@ from ..summarize.vectors import tfidf
 #: different statements about the same event mostly below 0.25.
 FACT_MIN = 0.3
 
+#: A sentence inside a longer statement supports a fact at or above this cosine
+#: when it also carries the fact's numbers (counted for its status, not its
+#: statements).
+SUPPORT_MIN = 0.22
+
 #: Two statements are compared for contradiction at or above this cosine (or
 #: whatever their cosine, when their main verbs are opposites).
 CLAIM_MIN = 0.2
@@ -71,7 +76,7 @@ def align_facts(
 
     centroid = np.asarray(vectors.mean(axis=0)).ravel()
     relevance = np.asarray(vectors @ (centroid / (np.linalg.norm(centroid) or 1.0))).ravel()
-    facts = [_fact(items, cluster, groups) for cluster in members]
+    facts = [_fact(items, cluster, groups, _supporters(cluster, similarity, items)) for cluster in members]
     index_of = {i: n for n, cluster in enumerate(members) for i in cluster}
 
     edges: dict[tuple[int, int], tuple[int, int]] = {}  # fact pair -> the statements that clash
@@ -202,12 +207,32 @@ def _cluster(similarity: np.ndarray, articles: Sequence[str], clash) -> list[lis
     return clusters
 
 
-def _fact(items: Sequence[_Item], cluster: Sequence[int], groups: Mapping[str, str]) -> Fact:
+def _supporters(cluster: Sequence[int], similarity: np.ndarray, items: Sequence[_Item]) -> list[int]:
+    """For articles not yet in the fact: their closest sentence to the fact's
+    representative when it is close enough and carries the same numbers (it
+    states the fact inside a longer sentence, so the greedy pass left it out)."""
+    lead = cluster[0]
+    numbers = {w for w in items[lead].sentence.content if w[:1].isdigit()}
+    present = {items[i].article for i in cluster}
+    best: dict[str, int] = {}
+    for j in np.nonzero(similarity[lead] >= SUPPORT_MIN)[0].tolist():
+        article = items[j].article
+        if article in present or not numbers <= set(items[j].sentence.content):
+            continue
+        if article not in best or similarity[lead, j] > similarity[lead, best[article]]:
+            best[article] = j
+    return list(best.values())
+
+
+def _fact(items: Sequence[_Item], cluster: Sequence[int], groups: Mapping[str, str], supporters: Sequence[int] = ()) -> Fact:
+    """A fact from its statements; ``supporters`` are sentences of other
+    articles that state it within a longer sentence: their articles count among
+    the fact's articles and groups, their sentences are not its statements."""
     statements = tuple(
         Statement(items[i].article, items[i].sentence.start, items[i].sentence.end, items[i].sentence.text)
         for i in cluster
     )
-    articles = tuple(s.article for s in statements)
+    articles = tuple(dict.fromkeys([s.article for s in statements] + [items[j].article for j in supporters]))
     fact_groups = tuple(dict.fromkeys(groups.get(a, a) for a in articles))
     return Fact(
         text=statements[0].text,

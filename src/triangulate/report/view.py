@@ -76,7 +76,7 @@ class ReportView:
     def overview(self) -> str:
         event = self.briefing.event
         articles = f"{event.articles} article{'s' * (event.articles != 1)}"
-        sources = f"{event.sources} source{'s' * (event.sources != 1)}"
+        sources = f"{event.sources} independent source{'s' * (event.sources != 1)}"
         return f"{articles} from {sources}, {self.period}"
 
 
