@@ -188,3 +188,15 @@ def test_brief_non_english_article_is_listed_not_analysed(tmp_path, settings):
     assert [r.item_id for r in result.rejected if r.stage == "language"] == ["fr"]
     assert all(c.article == "en" for c in result.summary)
     assert isinstance(result.articles[0], Article)
+
+
+def test_brief_wire_reprint_is_one_independent_source(example_briefing):
+    groups = example_briefing.groups
+    assert groups["mpa-wire"] == groups["almar-herald"]
+    assert len(set(groups.values())) == len(EXAMPLE_IDS) - 1 == example_briefing.event.sources
+    data = briefing_to_dict(example_briefing)
+    herald = next(a for a in data["articles"] if a["id"] == "almar-herald")
+    assert herald["shared"] and herald["shared"][0]["article"] == "mpa-wire"
+    text = next(a.text for a in example_briefing.articles if a.id == "almar-herald")
+    span = herald["shared"][0]
+    assert len(text[span["start"] : span["end"]].split()) >= 25

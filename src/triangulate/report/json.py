@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from .. import __version__
-from ..model import Article, Briefing, Cited, Conflict, CoverageRow, Entity, Fact, Rejected, Statement
+from ..model import Article, Briefing, Cited, Conflict, CoverageRow, Entity, Fact, Rejected, SharedPassage, Statement
 
 SCHEMA = "triangulate.briefing/1"
 
@@ -29,7 +29,7 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         },
         "headline": _cited(briefing.headline) if briefing.headline else None,
         "summary": [_cited(c) for c in briefing.summary],
-        "articles": [_article(a, briefing.groups.get(a.id, a.id)) for a in briefing.articles],
+        "articles": [_article(a, briefing.groups.get(a.id, a.id), briefing.shared) for a in briefing.articles],
         "entities": [_entity(e) for e in briefing.entities],
         "quotes": [],
         "numbers": [],
@@ -56,7 +56,7 @@ def _cited(cited: Cited) -> dict[str, Any]:
     return item
 
 
-def _article(article: Article, group: str) -> dict[str, Any]:
+def _article(article: Article, group: str, shared: tuple[SharedPassage, ...] = ()) -> dict[str, Any]:
     return {
         "id": article.id,
         "source": article.source,
@@ -69,6 +69,12 @@ def _article(article: Article, group: str) -> dict[str, Any]:
         "text": article.text,
         "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
         "group": group,
+        "shared": [
+            {"article": p.articles[1 - side], "start": p.spans[side].start, "end": p.spans[side].end, "words": p.words}
+            for p in shared
+            for side in (0, 1)
+            if p.articles[side] == article.id
+        ],
         "warnings": list(article.warnings),
     }
 

@@ -18,12 +18,17 @@ def render_markdown(briefing: Briefing) -> str:
         out += [f"- {_escape(c.text)} {_refs(view, c)}" for c in briefing.summary]
     out += _comparison(view)
     if view.sources:
-        out += ["", "## Sources", "", "| # | Outlet | Title | Published | Dateline | Id |", "|---|---|---|---|---|---|"]
+        out += [
+            "", "## Sources", "",
+            "| # | Outlet | Title | Published | Dateline | Shares text with | Id |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for row in view.sources:
             a = row.article
+            shares = ", ".join(f"[{n}] ({words} words)" for n, _, words in view.shares_with(a.id)) or "—"
             out.append(
                 f"| {row.number} | {_cell(a.source)} | {_cell(a.title)} | {a.published or '—'} "
-                f"| {_cell(a.dateline)} | `{a.id}` |"
+                f"| {_cell(a.dateline)} | {shares} | `{a.id}` |"
             )
     if view.main_entities:
         out += ["", "## People, organisations and places", ""]

@@ -49,6 +49,15 @@ class ReportView:
                 groups.setdefault(wording.about, []).append((row.source, wording))
         return [(about, items) for about, items in groups.items() if len({w.text.lower() for _, w in items}) >= 2]
 
+    def shares_with(self, article_id: str) -> list[tuple[int, str, int]]:
+        """(citation number, article id, shared words) of articles sharing text with this one."""
+        found: dict[str, int] = {}
+        for passage in self.briefing.shared:
+            if article_id in passage.articles:
+                other = passage.articles[1 - passage.articles.index(article_id)]
+                found[other] = found.get(other, 0) + passage.words
+        return sorted((self.numbers[a], a, words) for a, words in found.items() if a in self.numbers)
+
     def fact_label(self, index: int) -> str:
         return self.briefing.facts[index].text
 
