@@ -200,3 +200,22 @@ def test_brief_wire_reprint_is_one_independent_source(example_briefing):
     text = next(a.text for a in example_briefing.articles if a.id == "almar-herald")
     span = herald["shared"][0]
     assert len(text[span["start"] : span["end"]].split()) >= 25
+
+
+def test_brief_json_has_the_cross_source_comparison(example_briefing):
+    data = briefing_to_dict(example_briefing)
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    governor = next(q for q in data["quotes"] if q["text"].startswith("We will not rest"))
+    assert governor["speaker"]["name"] == "Karim al-Hashimi" and governor["speaker"]["entity"]
+    assert {v["article"] for v in governor["variants"]} >= {"mpa-wire", "tamzara-today-0313"}
+    assert "rebuilt" in governor["note"]
+    for quote in data["quotes"]:
+        for v in quote["variants"]:
+            assert texts[v["article"]][v["start"] : v["end"]] == v["text"]
+    killed = [n for n in data["numbers"] if n["what"] == "people killed"]
+    assert {n["value"] for n in killed} >= {18, 21, 23} and all(n["conflict"] for n in killed)
+    number_conflicts = [c for c in data["conflicts"] if c["kind"] == "number"]
+    toll = next(c for c in number_conflicts if c["about"] == "people killed")
+    assert "time" in toll["note"]
+    assert any(t["date"] == "2026-03-10" for t in data["timeline"])  # "on Tuesday night", resolved
+    assert [t["date"] for t in data["timeline"]] == sorted(t["date"] for t in data["timeline"])

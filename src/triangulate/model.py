@@ -13,7 +13,15 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # defined beside their extractors
+    from .analyze.dates import DatedEvent
+    from .analyze.numbers import Quantity
+    from .analyze.quotes import Quote
+    from .compare.numbers import NumberGroup
+    from .compare.quotes import AlignedQuote
+    from .compare.timeline import TimelineEntry
 
 ContentKind = Literal["text", "html"]
 
@@ -124,9 +132,15 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class AnalyzedArticle:
+    """An article with what one spaCy pass finds in it: sentences, named
+    mentions, direct quotes with speakers, counted quantities, resolved dates."""
+
     article: Article
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
+    quotes: tuple["Quote", ...] = ()
+    quantities: tuple["Quantity", ...] = ()
+    dated: tuple["DatedEvent", ...] = ()
 
     @property
     def id(self) -> str:
@@ -261,3 +275,6 @@ class Briefing:
     facts: tuple[Fact, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     coverage: tuple[CoverageRow, ...] = ()
+    quotes: tuple["AlignedQuote", ...] = ()
+    numbers: tuple["NumberGroup", ...] = ()
+    timeline: tuple["TimelineEntry", ...] = ()

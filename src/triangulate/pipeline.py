@@ -13,13 +13,18 @@ from .analyze import analyze_articles, load_pipeline
 from .clean import clean_document, fit_boilerplate
 from .compare.coverage import coverage
 from .compare.entities import collect_entities
-from .compare.facts import align_facts
+from .compare.event import compare_event
+from .compare.facts import align_facts, mark_disputed
 from .dedup import group_articles
 from .ingest import read_inputs
 from .model import AnalyzedArticle, Article, Briefing, EventInfo, RawDocument, Rejected, content_id
 from .settings import Settings
 from .summarize import summarize
 from .summarize.llm import rewrite_briefing
+
+
+#: Conflicts are listed numbers first, then claims, then quotes.
+CONFLICT_ORDER = ("number", "claim", "quote")
 
 
 class Progress(Protocol):
@@ -117,7 +122,9 @@ def build_briefing(
         start=dates[0] if dates else None,
         end=dates[-1] if dates else None,
     )
-    facts, conflicts = align_facts(analyzed, groups)
+    facts, claims = align_facts(analyzed, groups)
+    compared = compare_event(analyzed, groups)
+    facts = mark_disputed(facts, compared.disputed_spans)
     return Briefing(
         event=event,
         headline=headline,
@@ -128,6 +135,9 @@ def build_briefing(
         rejected=tuple(rejected),
         shared=independence.passages_,
         facts=facts,
-        conflicts=conflicts,
+        conflicts=tuple(sorted(compared.conflicts + claims, key=lambda c: CONFLICT_ORDER.index(c.kind))),
         coverage=coverage(articles, analyzed, facts),
+        quotes=compared.quotes,
+        numbers=compared.numbers,
+        timeline=compared.timeline,
     )

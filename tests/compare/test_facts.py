@@ -60,12 +60,23 @@ def test_facts_denial_of_the_same_claim_is_a_conflict(nlp):
     assert len(conflicts) == 1 and "or not" in conflicts[0].about
 
 
-def test_facts_mark_disputed_by_a_conflicting_number(nlp):
-    _, analyzed = _analyzed(nlp, {"a": "At least 18 people died in the flood, officials said on Thursday."})
-    facts, _ = align_facts(analyzed, {"a": "a"})
-    start = facts[0].text.index("18")
-    marked = mark_disputed(facts, [("a", facts[0].statements[0].start + start, facts[0].statements[0].start + start + 2)])
+def test_facts_mark_disputed_when_its_sources_give_different_numbers(nlp):
+    _, analyzed = _analyzed(nlp, {
+        "a": "At least 18 people died in the flood, officials said on Thursday.",
+        "b": "At least 23 people died in the flood, officials said on Thursday.",
+    })
+    facts, _ = align_facts(analyzed, {"a": "a", "b": "b"})
+    assert len(facts) == 1 and set(facts[0].articles) == {"a", "b"}
+
+    def where(article, value):
+        s = next(s for s in facts[0].statements if s.article == article)
+        at = s.text.index(value)
+        return ((article, s.start + at, s.start + at + len(value)),)
+
+    marked = mark_disputed(facts, [(where("a", "18"), where("b", "23"))])
     assert marked[0].status == "disputed"
+    unmarked = mark_disputed(facts, [(where("a", "18"), (("c", 0, 2),))])
+    assert unmarked[0].status == "agreed"
 
 
 def test_facts_statements_trace_to_article_text(example_briefing):

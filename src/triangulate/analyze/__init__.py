@@ -19,15 +19,25 @@ QUOTE_CLOSERS = "\"”»"
 
 
 def analyze_articles(articles: Iterable[Article], nlp, batch_size: int = 16) -> Iterator[AnalyzedArticle]:
-    """Analyze articles in one batched spaCy pass, in input order."""
+    """Analyze articles in one batched spaCy pass, in input order.
+
+    An article without a publication date has its relative dates ("on
+    Thursday") resolved against the latest publication date of the others, and
+    each such date says so.
+    """
     items = list(articles)
+    latest = max((a.published for a in items if a.published), default=None)
     docs = nlp.pipe((a.text for a in items), batch_size=batch_size)
     for article, doc in zip(items, docs):
-        yield analyze_doc(article, doc)
+        yield analyze_doc(article, doc, assume_published=latest)
 
 
-def analyze_doc(article: Article, doc) -> AnalyzedArticle:
-    """Sentences and mentions of one article from its spaCy ``Doc``."""
+def analyze_doc(article: Article, doc, assume_published: str | None = None) -> AnalyzedArticle:
+    """Sentences, mentions, quotes, quantities and dates of one article from its spaCy ``Doc``."""
+    from .dates import extract_dated_events
+    from .numbers import extract_quantities
+    from .quotes import extract_quotes
+
     text = article.text
     sentences: list[Sentence] = []
     for sent in doc.sents:
@@ -56,7 +66,14 @@ def analyze_doc(article: Article, doc) -> AnalyzedArticle:
     mentions = tuple(
         Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents if e.text.strip()
     )
-    return AnalyzedArticle(article=article, sentences=tuple(sentences), mentions=mentions)
+    return AnalyzedArticle(
+        article=article,
+        sentences=tuple(sentences),
+        mentions=mentions,
+        quotes=extract_quotes(article, doc, assume_published),
+        quantities=extract_quantities(article, doc, assume_published),
+        dated=extract_dated_events(article, doc, assume_published),
+    )
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

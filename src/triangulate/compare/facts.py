@@ -155,19 +155,23 @@ def _sides(edges: Mapping[tuple[int, int], tuple[int, int]]):
                 yield ((pair[0],), (pair[1],)), edges[pair]
 
 
-def mark_disputed(facts: Iterable[Fact], spans: Iterable[tuple[str, int, int]]) -> tuple[Fact, ...]:
-    """Facts with a statement containing one of ``spans`` (article, start, end),
-    e.g. a conflicting number, become ``disputed``."""
-    spans = list(spans)
+def mark_disputed(facts: Iterable[Fact], conflicts: Iterable[Sequence[Sequence[tuple[str, int, int]]]]) -> tuple[Fact, ...]:
+    """Facts whose own statements give different values in a number conflict
+    become ``disputed``. ``conflicts``: for each conflicting number, for each
+    value given, the (article, start, end) of its mentions."""
+    conflicts = [list(positions) for positions in conflicts]
 
-    def touched(fact: Fact) -> bool:
+    def within(fact: Fact, spans) -> bool:
         return any(
             s.article == article and s.start <= start and end <= s.end
             for s in fact.statements
             for article, start, end in spans
         )
 
-    return tuple(replace(f, status="disputed") if touched(f) else f for f in facts)
+    def split(fact: Fact) -> bool:
+        return any(sum(within(fact, spans) for spans in positions) >= 2 for positions in conflicts)
+
+    return tuple(replace(f, status="disputed") if split(f) else f for f in facts)
 
 
 def _is_claim(sentence: Sentence) -> bool:

@@ -6,7 +6,12 @@ Key names are the public interface: changing one needs a new schema version.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..compare.numbers import NumberGroup
+    from ..compare.quotes import AlignedQuote
+    from ..compare.timeline import TimelineEntry
 
 from .. import __version__
 from ..model import Article, Briefing, Cited, Conflict, CoverageRow, Entity, Fact, Rejected, SharedPassage, Statement
@@ -31,11 +36,11 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         "summary": [_cited(c) for c in briefing.summary],
         "articles": [_article(a, briefing.groups.get(a.id, a.id), briefing.shared) for a in briefing.articles],
         "entities": [_entity(e) for e in briefing.entities],
-        "quotes": [],
-        "numbers": [],
+        "quotes": [_quote(q, briefing.entities) for q in briefing.quotes],
+        "numbers": [item for group in briefing.numbers for item in _numbers(group)],
         "facts": [_fact(f) for f in briefing.facts],
         "conflicts": [_conflict(c) for c in briefing.conflicts],
-        "timeline": [],
+        "timeline": [_timeline(t) for t in briefing.timeline],
         "coverage": [_coverage(row) for row in briefing.coverage],
         "rejected": [_rejected(r) for r in briefing.rejected],
     }
@@ -132,4 +137,50 @@ def _coverage(row: CoverageRow) -> dict[str, Any]:
         "reported": list(row.reported),
         "missing": list(row.missing),
         "wordings": [{"about": w.about, "article": w.article, "text": w.text} for w in row.wordings],
+    }
+
+
+def _quote(quote: "AlignedQuote", entities) -> dict[str, Any]:
+    from ..compare.event import speaker_entity
+
+    return {
+        "text": quote.text,
+        "speaker": {"entity": speaker_entity(quote.speaker, entities), "name": quote.speaker},
+        "articles": list(quote.articles),
+        "variants": [
+            {"article": v.article, "text": v.text, "start": v.start, "end": v.end, "speaker": v.speaker}
+            for v in quote.variants
+        ],
+        "note": quote.note,
+        "date": quote.date,
+    }
+
+
+def _numbers(group: "NumberGroup") -> list[dict[str, Any]]:
+    """One entry per value given for the counted thing, with its wording."""
+    return [
+        {
+            "value": position.value,
+            "what": group.what,
+            "text": position.text,
+            "articles": list(position.articles),
+            "qualifier": position.qualifier,
+            "unit": group.unit,
+            "conflict": group.conflict,
+            "mentions": [
+                {"article": m.article, "text": m.text, "start": m.start, "end": m.end} for m in position.mentions
+            ],
+        }
+        for position in group.positions
+    ]
+
+
+def _timeline(entry: "TimelineEntry") -> dict[str, Any]:
+    return {
+        "date": entry.date,
+        "text": entry.text,
+        "articles": list(entry.articles),
+        "events": [
+            {"article": e.article, "text": e.text, "start": e.start, "end": e.end} for e in entry.events
+        ],
     }

@@ -53,7 +53,7 @@ def _comparison(view: ReportView) -> list[str]:
         for conflict in briefing.conflicts:
             out.append(f"- **{_escape(conflict.about)}** ({conflict.kind})")
             for position in conflict.positions:
-                value = f" **{position.value:g}**" if position.value is not None else ""
+                value = f" **{view.number(position.value)}**" if position.value is not None else ""
                 out.append(f"  - {_cites(view, position.articles)}{value} {_escape(position.text)}")
             if conflict.note:
                 out.append(f"  - _{_escape(conflict.note)}_")
@@ -65,6 +65,23 @@ def _comparison(view: ReportView) -> list[str]:
     if single:
         out += ["", "## Reported by one source only", ""]
         out += [f"- {_escape(f.text)} {_cites(view, f.articles)}" for f in single]
+    if view.main_quotes:
+        out += ["", "## Who said what", ""]
+        for quote in view.main_quotes:
+            out.append(f"- **{_escape(quote.speaker)}**: “{_escape(quote.text)}” {_cites(view, quote.articles)}")
+            wordings = {v.text for v in quote.variants} - {quote.text}
+            for variant in quote.variants:
+                if variant.text in wordings:
+                    wordings.discard(variant.text)
+                    out.append(f"  - {_cites(view, [variant.article])} “{_escape(variant.text)}”")
+            if quote.note:
+                out.append(f"  - _{_escape(quote.note)}_")
+    if view.agreed_numbers:
+        out += ["", "## Numbers the sources agree on", ""]
+        out += [f"- {view.number(g.value)} {_escape(g.what)} {_cites(view, g.articles)}" for g in view.agreed_numbers]
+    if view.main_timeline:
+        out += ["", "## Timeline", ""]
+        out += [f"- **{t.date}** {_escape(t.text)} {_cites(view, t.articles)}" for t in view.main_timeline]
     if briefing.coverage and len(briefing.coverage) > 1:
         out += ["", "## Coverage", "", "| Outlet | Facts reported | Widely reported facts it left out |", "|---|---|---|"]
         for row in briefing.coverage:

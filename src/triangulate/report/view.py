@@ -10,8 +10,23 @@ from ..model import Article, Briefing, Cited, Entity, Fact, Wording
 LISTED_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 MAX_LISTED = 25
 
-#: How many agreed and single-source facts the reports show (the JSON has all).
+#: How many agreed and single-source facts, quotes and dated events the
+#: reports show (the JSON has all of them).
 MAX_FACTS_SHOWN = 8
+MAX_QUOTES_SHOWN = 10
+MAX_TIMELINE_SHOWN = 20
+
+
+def number(value: float) -> str:
+    """150000000.0 -> '150,000,000'; 2.5 -> '2.5'."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+
+
+def _month_before(day: str) -> str:
+    """'2026-03-12' -> '2026-02-12' (string order matches date order)."""
+    year, month = int(day[:4]), int(day[5:7] or 1)
+    year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return f"{year:04d}-{month:02d}{day[7:]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +72,30 @@ class ReportView:
                 other = passage.articles[1 - passage.articles.index(article_id)]
                 found[other] = found.get(other, 0) + passage.words
         return sorted((self.numbers[a], a, words) for a, words in found.items() if a in self.numbers)
+
+    @property
+    def main_quotes(self):
+        """Quotes carried by most articles first (the JSON has all of them)."""
+        quotes = [q for q in self.briefing.quotes if q.speaker]
+        return sorted(quotes, key=lambda q: -len(q.articles))[:MAX_QUOTES_SHOWN]
+
+    @property
+    def agreed_numbers(self):
+        """Counts two or more sources give the same value for."""
+        return [g for g in self.briefing.numbers if not g.conflict and len(g.articles) >= 2][:MAX_FACTS_SHOWN]
+
+    @property
+    def main_timeline(self):
+        """Dated events near the event (within a month of its first article), or
+        given by two or more articles."""
+        start = self.briefing.event.start or ""
+        near = _month_before(start) if start else ""
+        entries = [t for t in self.briefing.timeline if (near and t.date >= near) or len(t.articles) >= 2]
+        return entries[:MAX_TIMELINE_SHOWN]
+
+    @staticmethod
+    def number(value: float) -> str:
+        return number(value)
 
     def fact_label(self, index: int) -> str:
         return self.briefing.facts[index].text
