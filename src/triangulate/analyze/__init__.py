@@ -60,7 +60,7 @@ def analyze_doc(article: Article, doc, assume_published: str | None = None) -> A
                 content=content,
                 is_quote_only=sentence_text[:1] in QUOTE_OPENERS and sentence_text[-1:] in QUOTE_CLOSERS,
                 has_verb=any(t.pos_ in ("VERB", "AUX") for t in sent),
-                **_main_clause(sent),
+                **_main_clause(sent, text),
             )
         )
     mentions = tuple(
@@ -97,7 +97,7 @@ DENIAL_VERBS = frozenset({"deny"})
 ASPECT_VERBS = frozenset("begin start continue stop plan decide agree try want hope expect need vow promise".split())
 
 
-def _main_clause(sent) -> dict:
+def _main_clause(sent, text: str) -> dict:
     """Root verb lemma, subject phrase and negation of a sentence's main claim.
 
     When the root is a reporting verb with a clausal complement ("officials said
@@ -111,7 +111,7 @@ def _main_clause(sent) -> dict:
             denied = root.lemma_ in DENIAL_VERBS  # "denied that it received" = did not receive
             root = clause
     if root.pos_ not in ("VERB", "AUX"):
-        return {"root": None, "subject": None, "negated": False, "actors": _actors(sent)}
+        return {"root": None, "subject": None, "negated": False, "actors": _actors(sent, text)}
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if root.lemma_ in ASPECT_VERBS:  # "units began leaving": the claim is "leave"
         action = next((c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
@@ -121,12 +121,12 @@ def _main_clause(sent) -> dict:
     if subject is not None:
         tokens = list(subject.subtree)
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        span = Span(start, end, sent.doc.text[start:end])
+        span = Span(start, end, text[start:end])
     negated = denied != any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in root.children)
-    return {"root": root.lemma_.lower(), "subject": span, "negated": negated, "actors": _actors(sent)}
+    return {"root": root.lemma_.lower(), "subject": span, "negated": negated, "actors": _actors(sent, text)}
 
 
-def _actors(sent) -> tuple[Span, ...]:
+def _actors(sent, text: str) -> tuple[Span, ...]:
     """Common-noun subjects of the sentence's verbs, with their determiners and
     adjectives but not what follows the head: the words chosen for an actor."""
     found = []
@@ -135,5 +135,5 @@ def _actors(sent) -> tuple[Span, ...]:
             left = [t for t in token.lefts if t.dep_ in ("det", "amod", "compound", "nummod", "poss")]
             start = min([t.idx for t in left] + [token.idx])
             end = token.idx + len(token.text)
-            found.append(Span(start, end, sent.doc.text[start:end]))
+            found.append(Span(start, end, text[start:end]))
     return tuple(found)
