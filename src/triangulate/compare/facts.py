@@ -69,8 +69,7 @@ def align_facts(
     if not items:
         return (), ()
     vectors = tfidf([item.sentence.content for item in items])
-    similarity = (vectors @ vectors.T).toarray()
-    np.fill_diagonal(similarity, 0.0)
+    similarity = _neighbours(vectors)
     articles = [item.article for item in items]
     members = _cluster(similarity, articles, lambda i, j: _contradict(items[i].sentence, items[j].sentence))
 
@@ -184,34 +183,51 @@ def _is_claim(sentence: Sentence) -> bool:
     )
 
 
-def _cluster(similarity: np.ndarray, articles: Sequence[str], clash) -> list[list[int]]:
+def _neighbours(vectors) -> list[dict[int, float]]:
+    """For each sentence, the other sentences at or above the lowest threshold
+    used here, with their cosine. Kept sparse: the work grows with the pairs
+    that share terms, not with every pair of sentences."""
+    floor = min(FACT_MIN, SUPPORT_MIN, CLAIM_MIN)
+    product = (vectors @ vectors.T).tocsr()
+    product.data[product.data < floor] = 0.0
+    product.setdiag(0.0)
+    product.eliminate_zeros()
+    bounds = product.indptr.tolist()
+    indices, data = product.indices.tolist(), product.data.tolist()
+    return [dict(zip(indices[a:b], data[a:b])) for a, b in zip(bounds, bounds[1:])]
+
+
+def _cluster(similarity: Sequence[dict[int, float]], articles: Sequence[str], clash) -> list[list[int]]:
     """Greedy facts: the best-supported free sentence first, then the closest
     free sentence of every other article, unless the two contradict."""
-    order_articles = list(dict.fromkeys(articles))
-    columns = {a: np.array([j for j, b in enumerate(articles) if b == a]) for a in order_articles}
-    support = sum(similarity[:, cols].max(axis=1) for cols in columns.values())
-    free = np.ones(len(articles), dtype=bool)
+    support = []
+    for row in similarity:
+        best: dict[str, float] = {}
+        for j, value in row.items():
+            best[articles[j]] = max(best.get(articles[j], 0.0), value)
+        support.append(sum(best.values()))
+    free = [True] * len(articles)
     clusters = []
-    for i in np.argsort(-support, kind="stable"):
+    for i in sorted(range(len(articles)), key=lambda i: -support[i]):
         if not free[i]:
             continue
         free[i] = False
-        cluster = [int(i)]
-        for article, cols in columns.items():
-            if article == articles[i]:
-                continue
-            candidates = cols[free[cols]]
-            if candidates.size == 0:
-                continue
-            best = candidates[np.argmax(similarity[i, candidates])]
-            if similarity[i, best] >= FACT_MIN and not clash(int(i), int(best)):
-                cluster.append(int(best))
-                free[best] = False
+        cluster = [i]
+        best_per_article: dict[str, int] = {}
+        for j, value in sorted(similarity[i].items(), key=lambda item: -item[1]):
+            if value < FACT_MIN:
+                break
+            if free[j] and articles[j] != articles[i] and articles[j] not in best_per_article:
+                best_per_article[articles[j]] = j
+        for j in best_per_article.values():
+            if not clash(i, j):
+                cluster.append(j)
+                free[j] = False
         clusters.append(cluster)
     return clusters
 
 
-def _supporters(cluster: Sequence[int], similarity: np.ndarray, items: Sequence[_Item]) -> list[int]:
+def _supporters(cluster: Sequence[int], similarity: Sequence[dict[int, float]], items: Sequence[_Item]) -> list[int]:
     """For articles not yet in the fact: their closest sentence to the fact's
     representative when it is close enough and carries the same numbers (it
     states the fact inside a longer sentence, so the greedy pass left it out)."""
@@ -219,11 +235,11 @@ def _supporters(cluster: Sequence[int], similarity: np.ndarray, items: Sequence[
     numbers = {w for w in items[lead].sentence.content if w[:1].isdigit()}
     present = {items[i].article for i in cluster}
     best: dict[str, int] = {}
-    for j in np.nonzero(similarity[lead] >= SUPPORT_MIN)[0].tolist():
+    for j, value in similarity[lead].items():
         article = items[j].article
-        if article in present or not numbers <= set(items[j].sentence.content):
+        if value < SUPPORT_MIN or article in present or not numbers <= set(items[j].sentence.content):
             continue
-        if article not in best or similarity[lead, j] > similarity[lead, best[article]]:
+        if article not in best or value > similarity[lead][best[article]]:
             best[article] = j
     return list(best.values())
 
@@ -262,10 +278,10 @@ def _opposite_pairs(items: Sequence[_Item]) -> set[tuple[int, int]]:
     return pairs
 
 
-def _contradictions(items: Sequence[_Item], similarity: np.ndarray, groups: Mapping[str, str]):
+def _contradictions(items: Sequence[_Item], similarity: Sequence[dict[int, float]], groups: Mapping[str, str]):
     """Index pairs (i, j) of statements from different sources that contradict."""
-    rows, cols = np.nonzero(np.triu(similarity >= CLAIM_MIN, k=1))
-    for i, j in sorted(set(zip(rows.tolist(), cols.tolist())) | _opposite_pairs(items)):
+    close = {(i, j) for i, row in enumerate(similarity) for j, value in row.items() if i < j and value >= CLAIM_MIN}
+    for i, j in sorted(close | _opposite_pairs(items)):
         a, b = items[i], items[j]
         if groups.get(a.article, a.article) == groups.get(b.article, b.article):
             continue
