@@ -219,3 +219,25 @@ def test_brief_json_has_the_cross_source_comparison(example_briefing):
     assert "time" in toll["note"]
     assert any(t["date"] == "2026-03-10" for t in data["timeline"])  # "on Tuesday night", resolved
     assert [t["date"] for t in data["timeline"]] == sorted(t["date"] for t in data["timeline"])
+
+
+def test_cli_user_alias_table_merges_names(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Port strike ends\n\nThe Harbour Workers League ended its strike at the port of Veldhaven on Monday, "
+        "the union said in a statement after talks with the port authority.\n"
+    )
+    (tmp_path / "b.txt").write_text(
+        "Dockers return\n\nDockers of the HWL returned to work in Veldhaven on Monday after the strike ended, "
+        "the port authority said, adding that ships would be unloaded overnight.\n"
+    )
+    table = tmp_path / "aliases.tsv"
+    table.write_text("Harbour Workers League\tHWL\tDockers' League\n")
+    out = tmp_path / "b.json"
+    result = run_cli("brief", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--aliases", str(table),
+                     "--format", "json", "-o", str(out), "--quiet")
+    assert result.returncode == 0, result.stderr.decode()
+    entities = json.loads(out.read_text())["entities"]
+    league = next(e for e in entities if e["name"] == "Harbour Workers League")
+    assert "HWL" in league["aliases"] and set(league["articles"]) == {"a", "b"}
+    bad = run_cli("brief", str(tmp_path / "a.txt"), "--aliases", str(tmp_path / "missing.tsv"), "--quiet")
+    assert bad.returncode == 2 and "alias file" in bad.stderr.decode()

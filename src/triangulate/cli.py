@@ -61,6 +61,10 @@ def brief(
     words: Optional[int] = typer.Option(None, "--words", min=1, help="Summary length in words (instead of --sentences)."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Reject inputs larger than this many bytes."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
+    aliases: Optional[Path] = typer.Option(
+        None, "--aliases", metavar="FILE",
+        help="A TSV of entity aliases (name, then its aliases, tab-separated) added to the shipped table.",
+    ),
     llm: Optional[str] = typer.Option(
         None, "--llm", metavar="URL",
         help=f"Abstractive mode: rewrite the briefing with this OpenAI-compatible server (key from ${LLM_API_KEY_ENV}).",
@@ -80,6 +84,7 @@ def brief(
             max_bytes=max_bytes, summary_sentences=sentences, summary_words=words,
             llm_url=llm, llm_model=llm_model, llm_timeout=llm_timeout,
             llm_api_key=os.environ.get(LLM_API_KEY_ENV) or None,
+            aliases=str(aliases) if aliases else None,
         )
         with _progress(quiet) as progress:
             briefing = run_brief(paths, settings, stdin=sys.stdin.buffer, progress=progress)

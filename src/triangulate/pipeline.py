@@ -12,6 +12,7 @@ from typing import BinaryIO, Protocol
 from .analyze import analyze_articles, load_pipeline
 from .clean import clean_document, fit_boilerplate
 from .compare.coverage import coverage
+from .compare.aliases import load_aliases
 from .compare.entities import collect_entities
 from .compare.event import compare_event
 from .compare.facts import align_facts, mark_disputed
@@ -131,7 +132,7 @@ def build_briefing(
         summary=summary,
         articles=tuple(articles),
         groups=groups,
-        entities=collect_entities(analyzed),
+        entities=collect_entities(analyzed, aliases=load_aliases(settings.aliases)),
         rejected=tuple(rejected),
         shared=independence.passages_,
         facts=facts,
