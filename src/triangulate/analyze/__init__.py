@@ -41,7 +41,7 @@ def analyze_doc(article: Article, doc, assume_published: str | None = None) -> A
     text = article.text
     sentences: list[Sentence] = []
     for sent in doc.sents:
-        start, end = _trim(text, sent.start_char, sent.end_char)
+        start, end = trim_span(text, sent.start_char, sent.end_char)
         if start >= end:
             continue
         content = tuple(
@@ -76,7 +76,8 @@ def analyze_doc(article: Article, doc, assume_published: str | None = None) -> A
     )
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) moved inwards past white space."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from ..unionfind import DisjointSets
 from ..model import AnalyzedArticle, Article, CoverageRow, Fact, Wording
 
 #: Determiners and pronouns are not a framing choice: "the troops" / "troops".
@@ -59,13 +60,7 @@ def _framing(analyzed: Sequence[AnalyzedArticle]) -> list[Wording]:
     contexts = [tuple(w for w in s.content if w not in _words(actor.text)) for _, s, actor in items]
     vectors = tfidf(contexts)
     similarity = (vectors @ vectors.T).toarray()
-    parent = list(range(len(items)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = DisjointSets(range(len(items)))
 
     shared_words: dict[int, list[str]] = {}
     for i, (article_i, _, actor_i) in enumerate(items):
@@ -78,12 +73,12 @@ def _framing(analyzed: Sequence[AnalyzedArticle]) -> list[Wording]:
             shared = [w for w in contexts[i] if w in set(contexts[j])]
             if len(set(shared)) < 2:
                 continue
-            parent[root(j)] = root(i)
+            sets.union(i, j)
             shared_words.setdefault(i, []).extend(shared)
             shared_words.setdefault(j, []).extend(shared)
     components: dict[int, list[int]] = {}
     for i in shared_words:
-        components.setdefault(root(i), []).append(i)
+        components.setdefault(sets.find(i), []).append(i)
     found: dict[tuple[str, int], Wording] = {}
     for members in components.values():
         first_per_article = {}

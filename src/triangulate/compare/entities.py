@@ -40,6 +40,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import combinations
 
+from ..unionfind import DisjointSets
 from ..model import AnalyzedArticle, Entity, content_id
 from .aliases import AliasTable, alias_key, default_aliases
 from .entity_types import PLACE_LABELS, TypeVote, vote_type
@@ -108,27 +109,19 @@ class _Merger:
         self.mentions = mentions
         self.resolved = resolved
         self.texts = texts
-        self.parent = list(range(len(mentions)))
+        self.sets = DisjointSets(range(len(mentions)))
         self.bare_resolved = {i for i in resolved if mentions[i].is_bare}
         for i, j in resolved.items():
             self.union(i, j)
 
     def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+        return self.sets.find(i)
 
     def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
+        self.sets.union(i, j)
 
     def groups(self) -> dict[int, list[int]]:
-        out: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(self.mentions)):
-            out[self.find(i)].append(i)
-        return dict(out)
+        return self.sets.groups()
 
     def vote(self, members: list[int]) -> TypeVote:
         resolved = [self.mentions[i] for i in members if i in self.bare_resolved]

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..analyze import trim_span
 from ..model import AnalyzedArticle
 from .names import (
     PersonName,
@@ -155,7 +156,7 @@ def _choose(bare: PersonName, candidates: list[tuple[int, PersonName, set[str]]]
 
 
 def _read(article: str, text: str, start: int, end: int, label: str, sentence_starts: set[int]) -> NameMention | None:
-    start, end = _trim(text, start, end)
+    start, end = trim_span(text, start, end)
     if text[start:end].lower().startswith("the ") and " " in text[start + 4 : end].strip() or (
         text[start:end].lower().startswith("the ") and text[start + 4 : start + 5].isupper()
     ):
@@ -234,10 +235,4 @@ def _common_noun(word: str, lowercase_words: frozenset[str]) -> bool:
     return lower in lowercase_words or lower.rstrip("s") in lowercase_words or lower + "s" in lowercase_words
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 

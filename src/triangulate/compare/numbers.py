@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ..unionfind import DisjointSets
 from ..analyze.numbers import REPORT_VERBS, Quantity
 
 __all__ = ["NumberGroup", "Position", "compare_numbers", "interval"]
@@ -115,23 +116,12 @@ def _bucket(q: Quantity) -> tuple:
 
 
 def _components(members: list[Quantity]) -> list[list[Quantity]]:
-    parent = list(range(len(members)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(range(len(members)))
     for i, a in enumerate(members):
         for j in range(i + 1, len(members)):
-            b = members[j]
-            if _same_thing(a, b):
-                parent[find(i)] = find(j)
-    parts: dict[int, list[Quantity]] = defaultdict(list)
-    for i, q in enumerate(members):
-        parts[find(i)].append(q)
-    return list(parts.values())
+            if _same_thing(a, members[j]):
+                sets.union(i, j)
+    return [[members[i] for i in part] for part in sets.groups().values()]
 
 
 def _same_thing(a: Quantity, b: Quantity) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..unionfind import DisjointSets
 from ..analyze.dates import DatedEvent
 from ..summarize.vectors import tfidf
 
@@ -62,21 +63,12 @@ def _clusters(items: list[DatedEvent], threshold: float) -> list[tuple[list[Date
         return [(items, items[0])]
     matrix = tfidf([list(e.lemmas) for e in items])
     sim = (matrix @ matrix.T).toarray()
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSets(range(len(items)))
     for i in range(len(items)):
         for j in range(i + 1, len(items)):
             if sim[i, j] >= threshold:
-                parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(items)):
-        groups[find(i)].append(i)
+                sets.union(i, j)
+    groups = sets.groups()
     out = []
     for members in groups.values():
         group = [items[i] for i in members]

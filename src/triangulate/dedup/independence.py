@@ -32,6 +32,7 @@ from itertools import combinations
 
 from datasketch import MinHash, MinHashLSH
 
+from ..unionfind import DisjointSets
 from ..model import AnalyzedArticle, Article, SharedPassage, Span
 from .passages import Run, shared_runs
 from .text import Words, words_of
@@ -190,16 +191,7 @@ def _passage(a: Article, b: Article, wa: Words, wb: Words, run: Run) -> SharedPa
 
 def _components(ids: Sequence[str], pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Connected components; each article maps to the smallest id of its component."""
-    parent = {i: i for i in ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = DisjointSets(ids)
     for a, b in pairs:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {i: find(i) for i in ids}
+        sets.union(a, b)
+    return {i: sets.find(i) for i in ids}
