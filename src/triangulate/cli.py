@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -15,6 +16,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from . import __version__
+from .cli_evaluate import app as evaluate_app
 from .errors import ModelNotInstalled, OutputError, TriangulateError, UsageError
 from .report import FORMATS, render
 from .settings import DEFAULT_LLM_MODEL, DEFAULT_LLM_TIMEOUT, DEFAULT_MAX_BYTES, Settings
@@ -29,6 +31,7 @@ app = typer.Typer(
 err = Console(stderr=True)
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+app.add_typer(evaluate_app, name="evaluate")
 
 #: The abstractive mode's API key comes from here, never from the command line
 #: (where it would show in the shell history and the process list).
@@ -77,7 +80,7 @@ def brief(
     """Turn a folder of articles into one cited briefing (Markdown, JSON or HTML)."""
     from .pipeline import brief as run_brief
 
-    try:
+    with errors_to_exit_codes():
         if fmt not in FORMATS:
             raise UsageError(f"Unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}.")
         settings = Settings(
@@ -90,15 +93,6 @@ def brief(
             briefing = run_brief(paths, settings, stdin=sys.stdin.buffer, progress=progress)
         report = render(briefing, fmt)
         _write(report, output)
-    except UsageError as error:
-        err.print(f"[bold red]Usage error:[/] {error}")
-        raise typer.Exit(EXIT_USAGE)
-    except ModelNotInstalled as error:
-        err.print(f"[bold red]Missing model:[/] {error}")
-        raise typer.Exit(EXIT_REJECTED)
-    except TriangulateError as error:
-        err.print(f"[bold red]Error:[/] {error}")
-        raise typer.Exit(EXIT_REJECTED)
 
     for item in briefing.rejected:
         err.print(f"[yellow]not used[/] {item.origin} ({item.stage}): {item.reason}", highlight=False)
@@ -107,6 +101,22 @@ def brief(
     if output:
         err.print(f"Wrote {fmt} briefing of {briefing.event.articles} articles to {output}", highlight=False)
     raise typer.Exit(EXIT_REJECTED if briefing.rejected else EXIT_OK)
+
+
+@contextmanager
+def errors_to_exit_codes():
+    """The one place the CLI turns triangulate's errors into messages and exit codes."""
+    try:
+        yield
+    except UsageError as error:
+        err.print(f"[bold red]Usage error:[/] {escape(str(error))}")
+        raise typer.Exit(EXIT_USAGE)
+    except ModelNotInstalled as error:
+        err.print(f"[bold red]Missing model:[/] {escape(str(error))}")
+        raise typer.Exit(EXIT_REJECTED)
+    except TriangulateError as error:
+        err.print(f"[bold red]Error:[/] {escape(str(error))}")
+        raise typer.Exit(EXIT_REJECTED)
 
 
 def _write(report: str, output: Path | None) -> None:

@@ -1,0 +1,113 @@
+"""The extractive briefing: budgets, citations, quotation units, the headline."""
+
+from __future__ import annotations
+
+from triangulate.analyze import analyze_articles
+from triangulate.model import Article
+from triangulate.settings import Settings
+from triangulate.summarize import summarize
+
+
+def _analyze(nlp, texts: dict[str, str]):
+    return list(analyze_articles([Article(id=k, origin=k, text=v) for k, v in texts.items()], nlp))
+
+
+def _brief(nlp, texts: dict[str, str], **settings):
+    analyzed = _analyze(nlp, texts)
+    return analyzed, *summarize(analyzed, {a.id: a.id for a in analyzed}, Settings(**settings))
+
+
+FERRY = {
+    "wire": (
+        "Ferry crews in Port Selby went on strike on Tuesday, halting all sailings to the Marrow Islands.\n\n"
+        "The union says its crews earn less than workers on the mainland routes.\n\n"
+        "About 3,000 people use the ferries every day, the operator said.\n\n"
+        '"We have asked for fairness for two years. Nobody listened," union leader Petra Odde said.\n\n'
+        "The operator called the strike unlawful and said it would go to court."
+    ),
+    "daily": (
+        "Thousands of island residents could not reach work on Tuesday after ferry crews in Port Selby went on strike.\n\n"
+        "The crews want the same pay as workers on the mainland routes.\n\n"
+        "The ferries carry about 3,000 people every day.\n\n"
+        "The strike is planned to last 48 hours."
+    ),
+}
+
+
+def test_extractive_every_sentence_cites_its_own_article_first(nlp):
+    analyzed, headline, summary = _brief(nlp, FERRY, summary_sentences=4)
+    texts = {a.id: a.article.text for a in analyzed}
+    for item in (headline, *summary):
+        assert item.citations[0] == item.article
+        assert len(set(item.citations)) == len(item.citations)
+        assert texts[item.article][item.start : item.end] == item.text
+
+
+def test_extractive_word_budget_is_respected(nlp):
+    for words in (12, 30, 60):
+        _, _, summary = _brief(nlp, FERRY, summary_words=words)
+        assert sum(len(c.text.split()) for c in summary) <= words
+
+
+def test_extractive_sentence_budget_is_respected(nlp):
+    _, _, summary = _brief(nlp, FERRY, summary_sentences=2)
+    assert len(summary) == 2
+
+
+def test_extractive_briefing_is_in_reading_order(nlp):
+    analyzed, _, summary = _brief(nlp, FERRY, summary_sentences=5)
+    share = {}
+    for article in analyzed:
+        for s in article.sentences:
+            share[(article.id, s.start)] = s.index / max(1, len(article.sentences) - 1)
+    keys = [share[(c.article, c.start)] for c in summary]
+    assert keys == sorted(keys)
+
+
+def test_extractive_quotation_over_two_sentences_is_one_unit(nlp):
+    analyzed, _, summary = _brief(nlp, FERRY, summary_sentences=6)
+    texts = {a.id: a.article.text for a in analyzed}
+    quoted = [c for c in summary if c.text.startswith('"We have asked')]
+    assert quoted, [c.text for c in summary]
+    assert quoted[0].text.endswith("union leader Petra Odde said.")
+    assert texts["wire"][quoted[0].start : quoted[0].end] == quoted[0].text
+    assert not any(c.text == '"We have asked for fairness for two years.' for c in summary)
+
+
+def test_extractive_support_needs_the_same_numbers(nlp):
+    analyzed = _analyze(nlp, {
+        "a": "Rescue teams recovered six more bodies from the mud in Deir Nakhla on Wednesday.",
+        "b": "Rescue teams recovered three more bodies from the mud in Deir Nakhla on Wednesday.",
+        "c": "Rescue teams recovered 6 more bodies from the mud in Deir Nakhla on Wednesday.",
+    })
+    _, summary = summarize(analyzed, {a.id: a.id for a in analyzed}, Settings(summary_sentences=3))
+    first = next(c for c in summary if c.article == "a")
+    assert first.citations == ("a", "c")  # "6" is "six"; "three" is another fact
+
+
+def test_extractive_headline_has_at_most_40_words_when_every_lede_is_longer(nlp):
+    long_lede = (
+        "The regional council of Aldenmoor, after a long and often bitter debate that lasted well into the night "
+        "and drew hundreds of residents to the town hall, voted on Thursday to ban the use of garden hoses for the "
+        "rest of the summer because the reservoirs are nearly empty."
+    )
+    assert len(long_lede.split()) > 40
+    _, headline, _ = _brief(nlp, {
+        "a": long_lede + "\n\nReservoir levels have fallen to 38 percent, the water board said on Thursday.",
+        "b": long_lede + "\n\nFarmers are exempt from the ban on garden hoses, the council said.",
+    })
+    assert headline is not None
+    assert len(headline.text.split()) <= 40
+
+
+def test_extractive_headline_is_a_lede_that_names_the_place(nlp):
+    analyzed, headline, _ = _brief(nlp, FERRY)
+    ledes = {a.id: a.sentences[0].start for a in analyzed}
+    assert headline.start == ledes[headline.article]
+    assert "Port Selby" in headline.text
+
+
+def test_extractive_no_sentences_no_briefing(nlp):
+    analyzed = _analyze(nlp, {"a": "Advertisement"})
+    headline, summary = summarize(analyzed, {"a": "a"}, Settings())
+    assert headline is None and summary == ()
