@@ -13,9 +13,9 @@ def render_markdown(briefing: Briefing) -> str:
     out.append(f"# {_escape(headline.text) if headline else 'No briefing: no article could be read'}")
     out.append("")
     out.append(f"_{view.overview}._" + (f" {_refs(view, headline)}" if headline else ""))
-    if briefing.summary:
+    if view.bullets:
         out += ["", "## Briefing", ""]
-        out += [f"- {_escape(c.text)} {_refs(view, c)}" for c in briefing.summary]
+        out += [f"- {_escape(c.text)} {_refs(view, c)}" for _, c in view.bullets]
     out += _comparison(view)
     if view.sources:
         out += [

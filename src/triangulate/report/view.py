@@ -46,6 +46,16 @@ class ReportView:
         """(number, article id) for each citation, in citation-number order."""
         return self.cite(cited.citations)
 
+    @property
+    def bullets(self) -> list[tuple[int, Cited]]:
+        """(number, sentence) of the briefing, without the one the headline
+        already says (the JSON keeps it: the summary stands on its own there)."""
+        headline = self.briefing.headline
+        return [
+            (n, c) for n, c in enumerate(self.briefing.summary, start=1)
+            if not (headline and (c.article, c.start) == (headline.article, headline.start))
+        ]
+
     def cite(self, articles) -> list[tuple[int, str]]:
         return sorted((self.numbers[a], a) for a in set(articles) if a in self.numbers)
 

@@ -348,7 +348,15 @@ def _eligible(item: _Item) -> bool:
         and "\n" not in text
         and bool(SENTENCE_END.search(text))
         and (text[:1].isupper() or text[:1] in "\"“‘'")
+        and not PRONOUN_ATTRIBUTION.search(text)
     )
+
+
+#: A quotation whose only attribution is a pronoun ("..., he added."): out of
+#: its article, the reader cannot tell who spoke.
+PRONOUN_ATTRIBUTION = re.compile(
+    r"""["”’]\s*,?\s*(?:he|she|they|it)\s+\w+(?:ed|s)?\s*(?:on\s+\w+\s*)?[.!?]?\s*$""", re.IGNORECASE
+)
 
 
 def _pick_headline(event: _Event) -> int | None:
