@@ -118,3 +118,20 @@ def test_clean_loses_no_line(lines):
         covered.update(range(v.unit.first, v.unit.last + 1))
         assert v.kept or v.reason
     assert covered == {i for i, line in enumerate(text.split("\n")) if line.strip()}
+
+
+def test_clean_title_skips_site_name_tagline_and_section_label(settings):
+    text = (
+        "THE VELDHAVEN COURIER\n"
+        "Your harbour, your news\n"
+        "NEWS | PORT\n\n"
+        "Harbour authority closes the old quay after storm damage to the sea wall\n"
+        "15.10.2026 | 08:30 | Reading time: 4 min\n\n"
+        "The harbour authority closed the old quay on Wednesday after engineers found cracks in the sea wall.\n"
+    )
+    article = clean_document(_raw(text), settings)
+    assert article.title == "Harbour authority closes the old quay after storm damage to the sea wall"
+    assert article.published == "2026-10-15"
+    assert article.text == "The harbour authority closed the old quay on Wednesday after engineers found cracks in the sea wall."
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["NEWS | PORT"] == "section or site label"

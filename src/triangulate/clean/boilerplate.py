@@ -124,12 +124,18 @@ def classify_lines(
     units = split_units(text)
     shapes = [measure(u.text) for u in units]
     title_key = normalise_line(strip_site_suffix(title_hint)) if title_hint else None
+    title_at = None if title_hint or extracted else _title_index(shapes, model)
+    if title_at is not None:
+        title_key = normalise_line(strip_site_suffix(units[title_at].text))
     verdicts: list[LineVerdict] = []
     seen_body = False  # a kept sentence has appeared: we are past the header block
     in_list = False  # after a lead-in line ending with ":", short items are content
     in_teasers = False  # after a "Related" label, headline-like lines are links
-    for unit, shape in zip(units, shapes):
+    for index, (unit, shape) in enumerate(zip(units, shapes)):
         key = normalise_line(strip_site_suffix(unit.text))
+        if index == title_at:
+            verdicts.append(LineVerdict(unit, "title (read as metadata)", header="title"))
+            continue
         if title_key and key == title_key:
             verdicts.append(LineVerdict(unit, "title repeated", header="title"))
             continue
@@ -140,10 +146,6 @@ def classify_lines(
         reason = boilerplate_reason(shape) or _repeated_reason(shape, model)
         if extracted and reason in SHAPE_ONLY_REASONS:
             reason = None
-        if reason is None and title_key is None and not seen_body and not extracted and _could_be_title(shape):
-            title_key = key
-            verdicts.append(LineVerdict(unit, "title (read as metadata)", header="title"))
-            continue
         if reason is None and not shape.sentence_like and not extracted:
             if in_teasers and shape.words >= 4:
                 reason = "related-link teaser"
@@ -179,6 +181,26 @@ def _headline_like(shape: LineShape) -> bool:
 
 def _is_teaser_label(shape: LineShape) -> bool:
     return shape.words <= 4 and bool(re.match(r"^\W*(?:related|more|most|read|also|recommended|top|latest|trending|see)\b", shape.text, re.I))
+
+
+#: Site names, taglines and section labels sit in the header block too; they
+#: are shorter than headlines.
+TITLE_MIN_WORDS = 5
+
+
+def _title_index(shapes: list[LineShape], model: BoilerplateModel | None) -> int | None:
+    """The title: the first title-like line of the header block (the lines
+    before the first body sentence) with at least ``TITLE_MIN_WORDS`` words, or
+    failing that its first title-like line."""
+    candidates = []
+    for index, shape in enumerate(shapes):
+        if header_kind(shape) or boilerplate_reason(shape) or _repeated_reason(shape, model):
+            continue
+        if _could_be_title(shape):
+            candidates.append(index)
+        elif shape.sentence_like and shape.words >= 6:
+            break
+    return next((i for i in candidates if shapes[i].words >= TITLE_MIN_WORDS), candidates[0] if candidates else None)
 
 
 def _could_be_title(shape: LineShape) -> bool:

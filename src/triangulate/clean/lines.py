@@ -154,7 +154,8 @@ BRACKETED = re.compile(r"^\s*\[[^\[\]]{10,200}\]\s*$")
 DATE_NOISE = re.compile(
     rf"\b(?:{MONTHS})\.?\b|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?\b|"
     r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?|\b\d{1,4}(?:st|nd|rd|th)?\b|"
-    r"\b(?:gmt|utc|bst|cet|est|edt|et|pt|pst|pdt|ast|updated|published|posted|last|modified|on|at)\b",
+    r"\b(?:gmt|utc|bst|cet|est|edt|et|pt|pst|pdt|ast|updated|published|posted|last|modified|on|at|"
+    r"reading|read|time|min|mins|minutes?)\b",
     re.IGNORECASE,
 )
 TECH_LINE = re.compile(
@@ -259,6 +260,8 @@ def boilerplate_reason(shape: LineShape) -> str | None:
         return "wire sign-off"
     if shape.ui_only:
         return "share or navigation buttons"
+    if text.isupper() and shape.words <= 5 and not shape.sentence_like:
+        return "section or site label"
     if len(NAV_SEPARATORS.findall(text)) >= 2 and shape.words <= 20 and not shape.sentence_like:
         return "navigation trail"
     if shape.prompt_terms >= 1 and (shape.reader_address or IMPERATIVE.match(text)) and shape.words <= 30:
