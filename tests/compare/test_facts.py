@@ -7,7 +7,6 @@ import json
 import pytest
 
 from triangulate.analyze import analyze_doc
-from triangulate.compare.coverage import coverage
 from triangulate.compare.facts import align_facts, mark_disputed
 from triangulate.evaluate.facts import status_accuracy
 from triangulate.model import Article

@@ -67,7 +67,7 @@ def clean_document(
 
     dateline = None
     if paragraphs:
-        dateline, _agency, cut = split_dateline(paragraphs[0])
+        dateline, cut = split_dateline(paragraphs[0])
         if cut:
             removed.append(RemovedLine(paragraphs[0][:cut].strip(), "dateline (read as metadata)"))
             paragraphs[0] = paragraphs[0][cut:]

@@ -128,7 +128,6 @@ def classify_lines(
     if title_at is not None:
         title_key = normalise_line(strip_site_suffix(units[title_at].text))
     verdicts: list[LineVerdict] = []
-    seen_body = False  # a kept sentence has appeared: we are past the header block
     in_list = False  # after a lead-in line ending with ":", short items are content
     in_teasers = False  # after a "Related" label, headline-like lines are links
     for index, (unit, shape) in enumerate(zip(units, shapes)):
@@ -158,7 +157,6 @@ def classify_lines(
         elif shape.sentence_like:
             in_teasers = False
         if reason is None:
-            seen_body = True
             in_list = shape.text.endswith(":") or (in_list and not shape.sentence_like)
         verdicts.append(LineVerdict(unit, reason))
     return verdicts

@@ -22,12 +22,6 @@ DATELINE = re.compile(
     r"\s*(?:--|[-–—:])\s+(?=\S)"
 )
 
-AGENCY_NAMES = {
-    "ap": "Associated Press",
-    "afp": "AFP",
-    "reuters": "Reuters",
-}
-
 OUTLET_FROM_COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*[,.]?\s*"
     r"(?P<name>(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|the|and|&))*)",
@@ -103,21 +97,20 @@ def _dateparser_parse(text: str) -> datetime | None:
     return dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": False})
 
 
-def split_dateline(paragraph: str) -> tuple[str | None, str | None, int]:
-    """(place, agency, length of the dateline prefix) for a first paragraph."""
+def split_dateline(paragraph: str) -> tuple[str | None, int]:
+    """(place, length of the dateline prefix) for a first paragraph."""
     match = DATELINE.match(paragraph)
     if not match:
-        return None, None, 0
+        return None, 0
     place = match.group("place")
     if len(place) < 3 or place in {"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "WATCH", "NOTE", "EDITOR'S"}:
-        return None, None, 0
+        return None, 0
     rest = paragraph[match.end():]
     if not rest[:1].isupper() and not rest[:1] in "\"“'‘":
-        return None, None, 0
-    agency = match.group("agency")
+        return None, 0
     region = (match.group("region") or "").strip(", ")
     where = _title(place) + (f", {region}" if region else "")
-    return where, agency.strip() if agency else None, match.end()
+    return where, match.end()
 
 
 def _title(caps: str) -> str:

@@ -4,7 +4,7 @@ actors of the facts they share."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from ..unionfind import DisjointSets
 from ..model import AnalyzedArticle, Article, CoverageRow, Fact, Wording

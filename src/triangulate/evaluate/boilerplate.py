@@ -17,7 +17,6 @@ from pathlib import Path
 
 from ..clean import BoilerplateModel
 from ..clean.boilerplate import classify_lines
-from ..clean.metadata import split_dateline
 
 LABELS = ("T", "B", "H", "S")
 
@@ -162,6 +161,5 @@ __all__ = [
     "read_gold",
     "read_gold_dir",
     "score",
-    "split_dateline",
     "triangulate_system",
 ]
