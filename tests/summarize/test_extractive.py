@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from triangulate.analyze import analyze_articles
 from triangulate.model import Article
 from triangulate.settings import Settings
@@ -83,6 +85,39 @@ def test_extractive_support_needs_the_same_numbers(nlp):
     _, summary = summarize(analyzed, {a.id: a.id for a in analyzed}, Settings(summary_sentences=3))
     first = next(c for c in summary if c.article == "a")
     assert first.citations == ("a", "c")  # "6" is "six"; "three" is another fact
+
+
+FERRANT = (
+    '"Parliament, not this court, answers to the voters for the safety of their streets. The majority '
+    'forgets that the victims of crime have rights too," Justice Paul Ferrant wrote.'
+)
+
+#: Article "b" lacks one part of what "a" states; "c" states all of it in other words.
+PARTLY_SUPPORTED = {
+    "the day": {
+        "a": "The council voted on Monday to close the Harlow Street Bridge for three months of repairs.",
+        "b": "The council voted on Friday to close the Harlow Street Bridge for three months of repairs.",
+        "c": "On Monday the council voted to close the Harlow Street Bridge for three months of repairs.",
+    },
+    "the speaker": {
+        "a": "Mayor Marit Oskarsen said many residents of the Old Harbour had received no warning before the wave.",
+        "b": "Residents told reporters that many people in the Old Harbour had received no warning before the wave.",
+        "c": "Many residents of the Old Harbour had received no warning before the wave, Oskarsen said on Monday.",
+    },
+    "the second sentence of a quotation": {
+        "a": FERRANT,
+        "b": '"Parliament, not this court, answers to the voters for the safety of their streets," '
+        "Justice Paul Ferrant wrote in his dissent.",
+        "c": FERRANT.replace("Justice Paul Ferrant wrote", "wrote Justice Paul Ferrant, for the minority"),
+    },
+}
+
+
+@pytest.mark.parametrize("texts", PARTLY_SUPPORTED.values(), ids=PARTLY_SUPPORTED.keys())
+def test_extractive_support_needs_all_of_the_sentence(nlp, texts):
+    analyzed = _analyze(nlp, texts)
+    _, summary = summarize(analyzed, {a.id: a.id for a in analyzed}, Settings(summary_sentences=3))
+    assert next(c for c in summary if c.article == "a").citations == ("a", "c")
 
 
 def test_extractive_headline_has_at_most_40_words_when_every_lede_is_longer(nlp):
