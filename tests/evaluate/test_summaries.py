@@ -177,7 +177,31 @@ def test_summaries_citation_with_another_number_does_not_hold(nlp):
     analyzed = _event(nlp, EVENT)
     verdict = next(v for v in check_citations([_cite(analyzed, "wire", 0, ("wire", "radio"))], analyzed) if v.article == "radio")
     assert verdict.cited and not verdict.supported
-    assert "number 3" in verdict.reason  # "three months" against "five months"
+    assert "'three'" in verdict.reason  # "three months" against "five months"
+
+
+def test_summaries_citation_without_the_day_does_not_hold(nlp):
+    analyzed = _event(nlp, {
+        "a": "The council voted on Monday to close the Harlow Street Bridge for three months of repairs.",
+        "b": "The council voted on Friday to close the Harlow Street Bridge for three months of repairs.",
+    })
+    verdict = check_citations([_cite(analyzed, "a", 0, ("a", "b"))], analyzed)[0]
+    assert not verdict.supported
+    assert "'Monday'" in verdict.reason
+
+
+def test_summaries_citation_of_a_quotation_needs_each_of_its_sentences(nlp):
+    analyzed = _event(nlp, {
+        "a": '"Parliament, not this court, answers to the voters for the safety of their streets. The majority '
+        'forgets that the victims of crime have rights too," Justice Paul Ferrant wrote.',
+        "b": '"Parliament, not this court, answers to the voters for the safety of their streets," '
+        "Justice Paul Ferrant wrote in his dissent.",
+    })
+    whole = analyzed[0]
+    item = Cited(whole.article.text, ("a", "b"), "a", 0, len(whole.article.text))
+    verdict = check_citations([item], analyzed)[0]
+    assert len(whole.sentences) == 2 and not verdict.supported
+    assert "sentence 2" in verdict.reason
 
 
 def test_summaries_citation_to_an_article_about_something_else_does_not_hold(nlp):
