@@ -39,7 +39,8 @@ sentences read together, passes all three tests:
 
 1. numbers and dates: every number, ordinal and date of s is also in t,
    compared by value as the grounding check of the abstractive mode compares
-   them ("three" is 3, "2.5 million" is 2,500,000; weekdays, months, years);
+   them ("three" is 3, "2.5 million" is 2,500,000; weekdays, months, years;
+   "no one" asks for a "one", which errs on the side of rejecting);
 2. names: of the named entities spaCy found in s (people, organisations,
    places, groups, facilities, events, laws, products, works), at least half
    (``ENTITY_SHARE_MIN``) are found in t or in the two sentences before it (where
@@ -48,7 +49,8 @@ sentences read together, passes all three tests:
    first five letters with one (Democrats / Democratic, Syria / Syrian);
 3. content: at least 40% (``LEMMA_SHARE_MIN``) of the distinct content lemmas
    of s (lower-cased lemmas of non-stop-word words and numbers), and at least
-   3 of them (``LEMMA_SHARED_MIN``; all, if s has fewer), are lemmas of t; when
+   3 of them (``LEMMA_SHARED_MIN``; all, if s has fewer), are lemmas of t
+   (the words of its names are left out here: test 2 looks for them); when
    s is several sentences (a quotation and its speaker), this holds for each
    of them: an article that carries only the first sentence of a quotation
    does not support all of it.
