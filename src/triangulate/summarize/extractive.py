@@ -272,7 +272,8 @@ def _opens_quote(text: str) -> bool:
 def _names(article: AnalyzedArticle, sentence: Sentence) -> tuple[frozenset[str], frozenset[str]]:
     """The spaCy labels of the names inside the sentence, and the surnames of its people."""
     inside = [m for m in article.mentions if sentence.start <= m.start and m.end <= sentence.end]
-    surnames = (WORDS.findall(m.text.lower().removesuffix("'s").removesuffix("’s")) for m in inside if m.label == "PERSON")
+    people = (m.text.lower().removesuffix("'s").removesuffix("’s") for m in inside if m.label == "PERSON")
+    surnames = (WORDS.findall(name) for name in people)
     return frozenset(m.label for m in inside), frozenset(words[-1] for words in surnames if words)
 
 
