@@ -79,6 +79,7 @@ from ..analyze import NAMED_LABELS, analyze_doc
 from ..clean import clean_document, fit_boilerplate
 from ..errors import UsageError
 from ..model import AnalyzedArticle, Article, Cited, RawDocument, Rejected, Sentence
+from ..pipeline import NoProgress, Progress
 from ..settings import Settings
 from ..summarize.grounding import Claim, Evidence, claims, evidence
 
@@ -682,14 +683,6 @@ def _fields(obj) -> dict:
     return {name: getattr(obj, name) for name in obj.__slots__}
 
 
-class _Quiet:
-    def stage(self, name: str, total: int | None = None) -> None:
-        pass
-
-    def advance(self, steps: int = 1) -> None:
-        pass
-
-
 def evaluate_summaries(
     data: Path,
     fmt: str,
@@ -699,13 +692,13 @@ def evaluate_summaries(
     systems: Sequence[str] = SYSTEMS,
     settings: Settings | None = None,
     nlp=None,
-    progress=None,
+    progress: Progress | None = None,
 ) -> SummaryEvaluation:
     """Read ``data``, prepare its clusters once and score every system on them."""
     from ..analyze import load_pipeline
 
     settings = settings or Settings()
-    progress = progress or _Quiet()
+    progress = progress or NoProgress()
     unknown = sorted(set(systems) - set(SYSTEMS))
     if unknown:
         raise UsageError(f"Unknown system(s) {', '.join(unknown)}; choose from: {', '.join(SYSTEMS)}.")
@@ -735,12 +728,12 @@ def score_systems(
     data: str = "",
     fmt: str = "",
     stage_seconds: dict[str, float] | None = None,
-    progress=None,
+    progress: Progress | None = None,
 ) -> SummaryEvaluation:
     """Run and score ``systems`` on already prepared clusters (the tuning loop's entry)."""
     from rouge_score import rouge_scorer
 
-    progress = progress or _Quiet()
+    progress = progress or NoProgress()
     seconds = dict(stage_seconds or {})
     tokens = _RougeTokens()
     scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), tokenizer=tokens)
