@@ -40,3 +40,13 @@ def example_briefing(settings):
     from triangulate.pipeline import brief
 
     return brief([str(EXAMPLE)], settings)
+
+
+@pytest.fixture(scope="session")
+def encoder():
+    """The MiniLM sentence model, which the base install ships."""
+    from triangulate.meaning import Unavailable, load_encoder
+
+    loaded = load_encoder()
+    assert not isinstance(loaded, Unavailable), loaded.reason
+    return loaded

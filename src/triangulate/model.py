@@ -199,6 +199,7 @@ class EventInfo:
     start: str | None
     end: str | None
     warnings: tuple[str, ...] = ()  # e.g. the abstractive mode fell back to the extractive briefing
+    alignment: str = "lexical"  # how facts were aligned: "meaning (<model>)" or "lexical"
 
 
 @dataclass(frozen=True, slots=True)

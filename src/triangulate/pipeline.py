@@ -18,6 +18,7 @@ from .compare.event import compare_event
 from .compare.facts import align_facts, mark_disputed
 from .dedup import group_articles
 from .ingest import read_inputs
+from .meaning import Encoder, Meaning, Unavailable, embed_sentences, load_encoder
 from .model import AnalyzedArticle, Article, Briefing, EventInfo, RawDocument, Rejected, content_id
 from .settings import Settings
 from .summarize import summarize
@@ -70,7 +71,8 @@ def brief(
             )
 
     analyzed = analyze_all(analyzable, settings, progress)
-    briefing = build_briefing(articles, analyzed, rejected, settings, progress)
+    encoder = load_meaning(settings, progress) if analyzed else None
+    briefing = build_briefing(articles, analyzed, rejected, settings, progress, encoder=encoder)
     if settings.llm_url:  # the optional abstractive mode; never fails the brief
         progress.stage("Rewriting with the language model")
         briefing = rewrite_briefing(briefing, settings)
@@ -104,17 +106,33 @@ def analyze_all(articles: Sequence[Article], settings: Settings, progress: Progr
     return analyzed
 
 
+def load_meaning(settings: Settings, progress: Progress) -> Encoder | Unavailable | None:
+    """The sentence model for meaning-level alignment, unless the settings ask
+    for the lexical method (None)."""
+    if not settings.meaning:
+        return None
+    progress.stage("Loading the sentence model")
+    return load_encoder()
+
+
 def build_briefing(
     articles: Sequence[Article],
     analyzed: Sequence[AnalyzedArticle],
     rejected: Iterable[Rejected],
     settings: Settings,
     progress: Progress | None = None,
+    encoder: Encoder | Unavailable | None = None,
 ) -> Briefing:
+    """The briefing of one event. ``encoder``: the sentence model (facts and
+    the briefing aligned by meaning), or why it could not load, or None for the
+    lexical method; the briefing's ``event.alignment`` says which ran."""
     (progress or NoProgress()).stage("Writing the briefing")
     independence = group_articles(articles, seed=settings.seed)  # wire copies and reprints: one source
     groups = dict(independence.groups_)
-    headline, summary = summarize(analyzed, groups, settings)
+    meaning, alignment, warnings = _meaning(analyzed, encoder)
+    facts, claims = align_facts(analyzed, groups, meaning)
+    compared = compare_event(analyzed, groups)
+    headline, summary = summarize(analyzed, groups, settings, facts=facts, quotes=compared.quotes)
     dates = sorted(a.published for a in articles if a.published)
     event = EventInfo(
         id=content_id(*sorted(a.id for a in articles)),
@@ -122,9 +140,9 @@ def build_briefing(
         sources=len(set(groups.values())),  # independent sources: wire copies count once
         start=dates[0] if dates else None,
         end=dates[-1] if dates else None,
+        warnings=warnings,
+        alignment=alignment,
     )
-    facts, claims = align_facts(analyzed, groups)
-    compared = compare_event(analyzed, groups)
     facts = mark_disputed(facts, compared.disputed_spans)
     return Briefing(
         event=event,
@@ -142,3 +160,15 @@ def build_briefing(
         numbers=compared.numbers,
         timeline=compared.timeline,
     )
+
+
+def _meaning(
+    analyzed: Sequence[AnalyzedArticle], encoder: Encoder | Unavailable | None
+) -> tuple[Meaning | None, str, tuple[str, ...]]:
+    """(sentence vectors or None, the alignment method's name, warnings)."""
+    if encoder is None:
+        return None, "lexical", ()
+    if isinstance(encoder, Unavailable):
+        return None, "lexical", (f"facts and the briefing were aligned by shared words only: {encoder.reason}",)
+    meaning = embed_sentences(encoder, [((a.id, s.start), s.text) for a in analyzed for s in a.sentences])
+    return meaning, f"meaning ({encoder.name})", ()

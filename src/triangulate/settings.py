@@ -40,6 +40,7 @@ class Settings:
     llm_timeout: float = DEFAULT_LLM_TIMEOUT
     llm_api_key: str | None = field(default=None, repr=False)  # from TRIANGULATE_LLM_API_KEY, never a CLI flag
     aliases: str | None = None  # a user TSV of entity aliases, added to the shipped table
+    meaning: bool = True  # align facts and the briefing by meaning (the MiniLM sentence model); False: shared words only
 
     def __post_init__(self) -> None:
         if self.summary_sentences is not None and self.summary_words is not None:

@@ -32,13 +32,17 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..model import AnalyzedArticle, Cited, Sentence
+from ..model import AnalyzedArticle, Cited, Fact, Sentence
 from ..settings import HEADLINE_MAX_WORDS, Settings
 from .grounding import Claim, Evidence, claims, evidence
 from .vectors import tfidf
+
+if TYPE_CHECKING:  # compare/quotes imports the summarizer's vectors
+    from ..compare.quotes import AlignedQuote
 
 #: Cosine between two sentences' TF-IDF vectors above which one supports the
 #: other, when it also states every number the other states. Calibrated with
@@ -158,6 +162,7 @@ class _Event:
     support: list[tuple[str, ...]]
     scores: np.ndarray
     eligible: list[int]
+    aligned: list[frozenset[tuple[str, int]]]  # the facts and quotations each unit states
 
     def cite(self, i: int) -> Cited:
         s = self.items[i].sentence
@@ -173,16 +178,24 @@ def summarize(
     analyzed: Sequence[AnalyzedArticle],
     groups: Mapping[str, str],
     settings: Settings,
+    *,
+    facts: Sequence[Fact] = (),
+    quotes: Sequence[AlignedQuote] = (),
 ) -> tuple[Cited | None, tuple[Cited, ...]]:
     """(headline, summary sentences) for one event's analysed articles.
 
     The summary is the sentences maximal marginal relevance picks under the
-    budget, in reading order. The headline is chosen on its own and may also be
-    one of them: the briefing reads on its own (leaving the headline's sentence
-    and its near-repeats out of it cost 1.0 ROUGE-1 and 0.7 ROUGE-2 on the
-    tuning clusters).
+    budget, in reading order, at most one from each fact (``facts``, aligned by
+    meaning when the sentence model ran) and from each quotation (``quotes``): the
+    briefing never says the same thing twice in other words. A sentence that
+    carries a quotation cites only the articles whose own wording of it holds
+    every word it quotes (a variant's added words are not cited to an article
+    that lacks them). The headline is chosen on its own and may also be one of
+    them: the briefing reads on its own (leaving the headline's sentence and
+    its near-repeats out of it cost 1.0 ROUGE-1 and 0.7 ROUGE-2 on the tuning
+    clusters).
     """
-    event = _score(analyzed, groups)
+    event = _score(analyzed, groups, _Alignment.of(facts, quotes))
     if event is None:
         return None, ()
     headline_index = _pick_headline(event)
@@ -192,7 +205,7 @@ def summarize(
     return headline, tuple(event.cite(i) for i in event.reading_order(picked))
 
 
-def _score(analyzed: Sequence[AnalyzedArticle], groups: Mapping[str, str]) -> _Event | None:
+def _score(analyzed: Sequence[AnalyzedArticle], groups: Mapping[str, str], alignment: _Alignment) -> _Event | None:
     items = [
         _Item(a.id, unit, unit.index / max(1, len(a.sentences) - 1), *_names(a, unit))
         for a in analyzed
@@ -204,7 +217,7 @@ def _score(analyzed: Sequence[AnalyzedArticle], groups: Mapping[str, str]) -> _E
     similarity = (vectors @ vectors.T).toarray()
     article_ids = [item.article for item in items]
     sentences = {a.id: a.sentences for a in analyzed}
-    support = _support(similarity, items, sentences)
+    support = [alignment.quoted_support(item, found) for item, found in zip(items, _support(similarity, items, sentences))]
     relevance = _relevance(vectors, article_ids)
     centrality = _lexrank(similarity)
 
@@ -221,7 +234,7 @@ def _score(analyzed: Sequence[AnalyzedArticle], groups: Mapping[str, str]) -> _E
             + SUPPORT_WEIGHT * math.log1p(len(sources) - 1)
         )
     eligible = [i for i, item in enumerate(items) if _eligible(item)]
-    return _Event(items, similarity, support, scores, eligible)
+    return _Event(items, similarity, support, scores, eligible, [alignment.groups_of(item) for item in items])
 
 
 def _units(article: AnalyzedArticle) -> list[Sentence]:
@@ -430,6 +443,62 @@ def _eligible(item: _Item) -> bool:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Alignment:
+    """The event's facts and quotations by sentence: which a unit states, and
+    each quotation's wording in every article that carries it."""
+
+    facts: dict[tuple[str, int], int]  # (article, sentence start) -> fact number
+    quotes: tuple[tuple[tuple[str, int, int, frozenset[str]], ...], ...]  # per quotation: (article, start, end, words)
+
+    @classmethod
+    def of(cls, facts: Sequence[Fact], quotes: Sequence[AlignedQuote]) -> _Alignment:
+        return cls(
+            facts={(s.article, s.start): n for n, f in enumerate(facts) for s in f.statements},
+            quotes=tuple(
+                tuple((v.article, v.start, v.end, _quoted_words(v.text)) for v in q.variants) for q in quotes
+            ),
+        )
+
+    def _variants(self, item: _Item) -> list[tuple[int, frozenset[str]]]:
+        s = item.sentence
+        return [
+            (n, words)
+            for n, variants in enumerate(self.quotes)
+            for article, start, end, words in variants
+            if article == item.article and start < s.end and s.start < end
+        ]
+
+    def groups_of(self, item: _Item) -> frozenset[tuple[str, int]]:
+        s = item.sentence
+        facts = {("fact", n) for (article, start), n in self.facts.items() if article == item.article and s.start <= start < s.end}
+        return frozenset(facts | {("quote", n) for n, _ in self._variants(item)})
+
+    def quoted_support(self, item: _Item, citations: tuple[str, ...]) -> tuple[str, ...]:
+        """``citations`` less the other articles whose wording of a quotation in
+        ``item`` lacks some of its words (or that do not carry it at all)."""
+        own, *others = citations
+        for n, words in self._variants(item):
+            holders = {
+                article for article, _, _, theirs in self.quotes[n] if article != own and words <= theirs
+            }
+            others = [a for a in others if a in holders]
+        return (own, *others)
+
+
+def _quoted_words(text: str) -> frozenset[str]:
+    """The words of a quotation that carry its content (folded, function words out)."""
+    return frozenset(w for w in (_fold(w) for w in WORDS.findall(text.lower())) if w not in FUNCTION_WORDS)
+
+
+#: Words a quotation can lose or gain without saying more or less.
+FUNCTION_WORDS = frozenset(
+    "a an the and or but of to in on at by for with from as is are was were be been being it its this that these "
+    "those we our us i my me you your he his him she her they their them will would shall should can could may might "
+    "must have has had do does did not no so very all any some".split()
+)
+
+
 #: A quotation whose only attribution is a pronoun ("..., he added."): out of
 #: its article, the reader cannot tell who spoke.
 PRONOUN_ATTRIBUTION = re.compile(
@@ -467,11 +536,13 @@ def _pick_headline(event: _Event) -> int | None:
 def _mmr(event: _Event, budget: int, kind: str) -> list[int]:
     """Maximal marginal relevance: the candidate with the best
     ``MMR_LAMBDA * score - (1 - MMR_LAMBDA) * closeness to the picked`` next; a
-    near-repeat is dropped. ``kind`` "words": one that does not fit the word
+    near-repeat is dropped, and so is a unit stating a fact or a quotation
+    already picked. ``kind`` "words": one that does not fit the word
     budget is skipped (the shorter ones after it may still fit: +0.4 ROUGE-1
     over stopping at the first that does not); "sentences": stop at ``budget``
     sentences."""
     picked: list[int] = []
+    said: set[tuple[str, int]] = set()  # facts and quotations already in the briefing
     used = 0
     pool = np.asarray(event.eligible, dtype=int)
     overlap = np.zeros(len(event.scores))
@@ -482,7 +553,7 @@ def _mmr(event: _Event, budget: int, kind: str) -> list[int]:
         k = int(np.argmax(gain))
         alive[k] = False
         best = int(pool[k])
-        if overlap[best] > REDUNDANCY_MAX:
+        if overlap[best] > REDUNDANCY_MAX or event.aligned[best] & said:
             continue
         words = event.items[best].words
         if kind == "sentences" and used + 1 > budget:
@@ -490,6 +561,7 @@ def _mmr(event: _Event, budget: int, kind: str) -> list[int]:
         if kind == "words" and used + words > budget:
             continue
         picked.append(best)
+        said |= event.aligned[best]
         used += 1 if kind == "sentences" else words
         overlap = np.maximum(overlap, event.similarity[best])
     return picked
