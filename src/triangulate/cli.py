@@ -76,6 +76,10 @@ def brief(
     llm_timeout: float = typer.Option(
         DEFAULT_LLM_TIMEOUT, "--llm-timeout", metavar="SECONDS", help="Seconds to wait for the --llm server's answer."
     ),
+    lexical: bool = typer.Option(
+        False, "--lexical",
+        help="Align facts by shared words only, without the sentence model (faster; paraphrases stay apart).",
+    ),
 ) -> None:
     """Turn a folder of articles into one cited briefing (Markdown, JSON or HTML)."""
     from .pipeline import brief as run_brief
@@ -88,6 +92,7 @@ def brief(
             llm_url=llm, llm_model=llm_model, llm_timeout=llm_timeout,
             llm_api_key=os.environ.get(LLM_API_KEY_ENV) or None,
             aliases=str(aliases) if aliases else None,
+            meaning=not lexical,
         )
         with _progress(quiet) as progress:
             briefing = run_brief(paths, settings, stdin=sys.stdin.buffer, progress=progress)

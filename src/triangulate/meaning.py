@@ -23,6 +23,8 @@ from typing import Protocol
 
 import numpy as np
 
+from .model import AnalyzedArticle
+
 #: The model's name as reports print it.
 MODEL_NAME = "all-MiniLM-L6-v2"
 
@@ -111,3 +113,8 @@ def embed_sentences(encoder: Encoder, items: Sequence[tuple[tuple[str, int], str
     rows = encoder.encode(texts)
     row_of = {text: rows[n] for n, text in enumerate(texts)}
     return Meaning(model=encoder.name, vectors={key: row_of[text] for key, text in items})
+
+
+def embed_articles(encoder: Encoder, analyzed: Sequence[AnalyzedArticle]) -> Meaning:
+    """Every sentence of an event's articles, encoded once."""
+    return embed_sentences(encoder, [((a.id, s.start), s.text) for a in analyzed for s in a.sentences])

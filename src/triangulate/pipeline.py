@@ -18,7 +18,7 @@ from .compare.event import compare_event
 from .compare.facts import align_facts, mark_disputed
 from .dedup import group_articles
 from .ingest import read_inputs
-from .meaning import Encoder, Meaning, Unavailable, embed_sentences, load_encoder
+from .meaning import Encoder, Meaning, Unavailable, embed_articles, load_encoder
 from .model import AnalyzedArticle, Article, Briefing, EventInfo, RawDocument, Rejected, content_id
 from .settings import Settings
 from .summarize import summarize
@@ -170,5 +170,5 @@ def _meaning(
         return None, "lexical", ()
     if isinstance(encoder, Unavailable):
         return None, "lexical", (f"facts and the briefing were aligned by shared words only: {encoder.reason}",)
-    meaning = embed_sentences(encoder, [((a.id, s.start), s.text) for a in analyzed for s in a.sentences])
+    meaning = embed_articles(encoder, analyzed)
     return meaning, f"meaning ({encoder.name})", ()

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from triangulate.analyze import analyze_doc
 from triangulate.compare.facts import align_facts
-from triangulate.meaning import embed_sentences
+from triangulate.meaning import embed_articles
 from triangulate.model import Article
 
 
 def _event(nlp, encoder, texts: dict[str, str], published: str | None = None):
     articles = [Article(id=k, origin=k, text=v, source=k, published=published) for k, v in texts.items()]
     analyzed = [analyze_doc(a, nlp(a.text)) for a in articles]
-    meaning = embed_sentences(encoder, [((a.id, s.start), s.text) for a in analyzed for s in a.sentences])
+    meaning = embed_articles(encoder, analyzed)
     return analyzed, meaning
 
 

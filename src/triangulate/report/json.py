@@ -30,6 +30,7 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
             "start": event.start,
             "end": event.end,
             "generator": f"triangulate {__version__}",
+            "alignment": event.alignment,
             "warnings": list(event.warnings),
         },
         "headline": _cited(briefing.headline) if briefing.headline else None,

@@ -135,7 +135,8 @@ class ReportView:
         event = self.briefing.event
         articles = f"{event.articles} article{'s' * (event.articles != 1)}"
         sources = f"{event.sources} independent source{'s' * (event.sources != 1)}"
-        return f"{articles} from {sources}, {self.period}"
+        aligned = "facts aligned by meaning" if event.alignment.startswith("meaning") else "facts aligned by shared words"
+        return f"{articles} from {sources}, {self.period}; {aligned}"
 
 
 def build_view(briefing: Briefing) -> ReportView:
