@@ -15,6 +15,7 @@ from triangulate.evaluate.truth import (
     check_anchors,
     locate,
     read_truth,
+    renamed,
     score_event,
     sentence_spans,
     total,
@@ -170,3 +171,11 @@ def test_truth_reads_the_older_gold_format(tmp_path):
     assert gold.facts[0].articles == ("a", "b")
     assert gold.quotes[0][0].locator == "We are done here"
     assert gold.articles[0].outlet == "Kessra Wire"
+
+
+def test_truth_renamed_maps_system_ids_to_gold_keys(gold):
+    keys = {"a": "article-1", "b": "article-2", "c": "article-3"}
+    neutral = renamed(system(), keys)
+    assert set(neutral.texts) == {"article-1", "article-2", "article-3"}
+    back = renamed(neutral, {v: k for k, v in keys.items()})
+    assert score_event(gold, back).summary() == score_event(gold, system()).summary()

@@ -61,6 +61,7 @@ __all__ = [
     "data_article",
     "locate",
     "read_truth",
+    "renamed",
     "score_event",
     "sentence_spans",
     "system_view",
@@ -338,6 +339,28 @@ def system_view(briefing) -> SystemView:
     )
 
 
+def renamed(view: SystemView, keys: Mapping[str, str]) -> SystemView:
+    """The same view with article ids renamed (system id -> gold key): the
+    held-out articles are briefed under neutral ids, so that no outlet can be
+    read from an id."""
+
+    def span(s: Span) -> Span:
+        return keys.get(s[0], s[0]), s[1], s[2]
+
+    return SystemView(
+        texts={keys.get(k, k): t for k, t in view.texts.items()},
+        facts=tuple(SystemFact(f.status, tuple(map(span, f.spans))) for f in view.facts),
+        quotes=tuple(tuple(map(span, q)) for q in view.quotes),
+        numbers=tuple(
+            SystemNumber(n.conflict, tuple((keys.get(a, a), v, s, e) for a, v, s, e in n.mentions))
+            for n in view.numbers
+        ),
+        claims=tuple(tuple(tuple(map(span, p)) for p in c) for c in view.claims),
+        outlets={keys.get(k, k): o for k, o in view.outlets.items()},
+        fact_objects=view.fact_objects,
+    )
+
+
 # --- scores ------------------------------------------------------------------------
 
 
@@ -488,7 +511,8 @@ def score_event(gold: GoldTruth, view: SystemView) -> TruthScores:
         scores.facts = len(gold.facts)
         scores.status_right = round(accuracy * len(gold.facts))
         scores.errors.extend("status " + m for m in misses)
-    _score_claims(gold, view, where, scores)
+    if gold.anchored:  # the older format has no claim conflicts annotated
+        _score_claims(gold, view, where, scores)
     _score_numbers(gold, view, where, scores)
     _score_quotes(gold, view, where, scores)
     _score_outlets(gold, view, where, scores)
