@@ -66,6 +66,7 @@ COLUMNS = (
     ("nconf P", "number_conflict_precision"),
     ("nconf R", "number_conflict_recall"),
     ("quote F1", "quote_group_f1"),
+    ("repeats", "briefing_repeats"),
     ("outlet*", "outlet_accuracy_self_named"),
     ("outlet", "outlet_accuracy_known"),
 )
@@ -116,7 +117,7 @@ def run_set(name: str, items, args, results: dict, keys: dict | None = None) -> 
         results[name]["all"] = overall.summary()
         counts = (f"  {overall.facts} gold facts, {overall.claim_gold} claim conflicts ({overall.claim_traps} "
                   f"non-conflicts), {overall.number_mentions} number mentions, {overall.quote_variants} quote "
-                  f"variants, {overall.outlet_evidence} self-named outlets; anchors not found in the cleaned text: "
+                  f"variants, {overall.briefing_sentences} briefing sentences, {overall.outlet_evidence} self-named outlets; anchors not found in the cleaned text: "
                   f"{overall.anchors_unlocated}/{overall.anchors}")
         print(counts)
         if overall.status_by_matcher:

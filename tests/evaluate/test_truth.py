@@ -86,6 +86,7 @@ def system() -> SystemView:
         numbers=(SystemNumber(True, (("a", 40.0, a2[1] + 15, a2[1] + 27), ("b", 40.0, b1[2] + 7, b1[2] + 19))),),
         claims=(((b3,), (c2,)), ((a2,), (c2,))),
         outlets={"a": None, "b": None, "c": "The Valley Post"},
+        briefing=(a1, b1, b3),
     )
 
 
@@ -179,3 +180,9 @@ def test_truth_renamed_maps_system_ids_to_gold_keys(gold):
     assert set(neutral.texts) == {"article-1", "article-2", "article-3"}
     back = renamed(neutral, {v: k for k, v in keys.items()})
     assert score_event(gold, back).summary() == score_event(gold, system()).summary()
+
+
+def test_truth_briefing_repeats_count_pairs_of_one_gold_group(gold):
+    scores = score_event(gold, system())
+    # a1 and b1 both state f1; b3 states no gold fact.
+    assert (scores.briefing_repeats, scores.briefing_sentences) == (1, 3)

@@ -28,6 +28,9 @@ compares *positions in the text*, never the system's own similarity rules:
   mentions of a gold group).
 - **quotes**: a gold variant is found when a system variant of that article
   covers its anchor; pairwise F1 of "same utterance" links across articles.
+- **briefing repeats**: pairs of briefing sentences that state the same gold
+  fact or quote group (a sentence covers a gold anchor of its article); the
+  issue's rule is none.
 - **outlets**: the article's ``source`` against the gold outlet (case, "The"
   and punctuation aside; one name inside the other counts), over articles whose
   text names its outlet, and over all articles whose outlet is known.
@@ -299,6 +302,7 @@ class SystemView:
     numbers: tuple[SystemNumber, ...] = ()
     claims: tuple[tuple[tuple[Span, ...], ...], ...] = ()  # conflict -> positions -> spans
     outlets: Mapping[str, str | None] = field(default_factory=dict)
+    briefing: tuple[Span, ...] = ()  # where each briefing sentence was taken from
     fact_objects: tuple = ()  # the briefing's own facts, for the older gold format's matcher
 
 
@@ -335,6 +339,7 @@ def system_view(briefing) -> SystemView:
         numbers=numbers,
         claims=tuple(claims),
         outlets={a.id: a.source for a in briefing.articles},
+        briefing=tuple((c.article, c.start, c.end) for c in briefing.summary),
         fact_objects=tuple(briefing.facts),
     )
 
@@ -357,6 +362,7 @@ def renamed(view: SystemView, keys: Mapping[str, str]) -> SystemView:
         ),
         claims=tuple(tuple(tuple(map(span, p)) for p in c) for c in view.claims),
         outlets={keys.get(k, k): o for k, o in view.outlets.items()},
+        briefing=tuple(map(span, view.briefing)),
         fact_objects=view.fact_objects,
     )
 
@@ -396,6 +402,8 @@ class TruthScores:
     quote_tp: int = 0
     quote_fp: int = 0
     quote_fn: int = 0
+    briefing_sentences: int = 0
+    briefing_repeats: int = 0  # pairs of briefing sentences in one gold fact or quote group
     outlet_evidence: int = 0
     outlet_evidence_right: int = 0
     outlet_known: int = 0
@@ -435,6 +443,7 @@ class TruthScores:
             "quote_group_precision": qp,
             "quote_group_recall": qr,
             "quote_group_f1": qf,
+            "briefing_repeats": float(self.briefing_repeats) if self.briefing_sentences else None,
             "outlet_accuracy_self_named": self._ratio(self.outlet_evidence_right, self.outlet_evidence),
             "outlet_accuracy_known": self._ratio(self.outlet_known_right, self.outlet_known),
         }
@@ -516,6 +525,7 @@ def score_event(gold: GoldTruth, view: SystemView) -> TruthScores:
     _score_numbers(gold, view, where, scores)
     _score_quotes(gold, view, where, scores)
     _score_outlets(gold, view, where, scores)
+    _score_briefing(gold, view, where, scores)
     return scores
 
 
@@ -644,6 +654,21 @@ def _score_quotes(gold: GoldTruth, view: SystemView, where: _Locator, scores: Tr
             scores.quote_tp += same_gold and same_system
             scores.quote_fp += same_system and not same_gold
             scores.quote_fn += same_gold and not same_system
+
+
+def _score_briefing(gold: GoldTruth, view: SystemView, where: _Locator, scores: TruthScores) -> None:
+    groups = [(f"fact {f.id}", f.anchors) for f in gold.facts]
+    groups += [(f"quote {n}", variants) for n, variants in enumerate(gold.quotes)]
+    hits = [
+        {name for name, anchors in groups if any(_covers((item,), a.article, where.span(a)) for a in anchors)}
+        for item in view.briefing
+    ]
+    scores.briefing_sentences += len(view.briefing)
+    for i, a in enumerate(hits):
+        for b in hits[i + 1:]:
+            if a & b:
+                scores.briefing_repeats += 1
+                scores.errors.append(f"briefing repeats {', '.join(sorted(a & b))}")
 
 
 def outlet_name(name: str | None) -> str:
