@@ -723,4 +723,6 @@ def check_anchors(gold: GoldTruth, texts: Mapping[str, str], max_words: int = 8)
 
 def scored_fields(summary: Mapping[str, float | None], names: Sequence[str]) -> list[str]:
     """Formatted values for a table row ("-" when not measured)."""
-    return ["-" if summary.get(n) is None else f"{summary[n]:.3f}" for n in names]
+    counts = ("claim_traps_hit", "briefing_repeats")
+    return ["-" if summary.get(n) is None else f"{summary[n]:.0f}" if n in counts else f"{summary[n]:.3f}"
+            for n in names]
