@@ -32,7 +32,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 from triangulate.analyze import load_pipeline  # noqa: E402
 from triangulate.compare.event import compare_event  # noqa: E402
-from triangulate.compare.facts import align_facts  # noqa: E402
+from triangulate.compare.facts import align_facts, is_claim  # noqa: E402
 from triangulate.evaluate.summaries import prepare_clusters, read_clusters  # noqa: E402
 from triangulate.meaning import Unavailable, embed_articles, load_encoder  # noqa: E402
 from triangulate.settings import Settings  # noqa: E402
@@ -85,7 +85,7 @@ def main() -> int:
     totals = {name: {"r1": 0.0, "r2": 0.0, "with": 0, "pairs": 0, "cites": 0, "sentences": 0} for name in ("unaligned", "aligned")}
     for item in prepared:
         groups = {a.id: a.id for a in item.analyzed}
-        meaning = embed_articles(encoder, item.analyzed)
+        meaning = embed_articles(encoder, item.analyzed, keep=is_claim)
         facts, _ = align_facts(item.analyzed, groups, meaning)
         quotes = compare_event(item.analyzed, groups).quotes
         runs = {

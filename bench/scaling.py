@@ -8,6 +8,12 @@ article gets a new id and its paragraphs in a shuffled order, so no two are
 identical (they still share passages, as wire copies do). Each stage is timed
 on its own; the last columns say how time grows from one size to the next
 (4x the articles: linear is 4x, quadratic 16x).
+
+Facts are timed both ways in the same run: by shared words only (``facts
+(lexical)``, the ``--lexical`` path) and by meaning (``encode claims`` with the
+MiniLM sentence model, from cold, then ``facts (meaning)``). Loading the
+sentence model is timed once, apart. The last lines compare the whole
+briefing, with and without the sentence model, to the spaCy pass alone.
 """
 
 from __future__ import annotations
@@ -28,9 +34,10 @@ from triangulate.clean import clean_document, fit_boilerplate  # noqa: E402
 from triangulate.compare.coverage import coverage  # noqa: E402
 from triangulate.compare.entities import collect_entities  # noqa: E402
 from triangulate.compare.event import compare_event  # noqa: E402
-from triangulate.compare.facts import align_facts  # noqa: E402
+from triangulate.compare.facts import align_facts, is_claim  # noqa: E402
 from triangulate.dedup import group_articles  # noqa: E402
 from triangulate.ingest import read_inputs  # noqa: E402
+from triangulate.meaning import Unavailable, embed_articles, load_encoder  # noqa: E402
 from triangulate.model import Rejected  # noqa: E402
 from triangulate.settings import Settings  # noqa: E402
 from triangulate.summarize import summarize  # noqa: E402
@@ -54,7 +61,7 @@ def sample(raws, size: int, rng: random.Random):
     return picked
 
 
-def run(raws, settings: Settings, nlp) -> dict[str, float]:
+def run(raws, settings: Settings, nlp, encoder) -> dict[str, float]:
     times: dict[str, float] = {}
 
     def timed(name, fn, *args):
@@ -69,10 +76,13 @@ def run(raws, settings: Settings, nlp) -> dict[str, float]:
     grouper = timed("independence", group_articles, articles)
     groups = dict(grouper.groups_)
     timed("entities", collect_entities, analyzed)
-    facts, _ = timed("facts", align_facts, analyzed, groups)
+    timed("facts (lexical)", align_facts, analyzed, groups)
+    encoder.forget()
+    meaning = timed("encode claims (MiniLM)", embed_articles, encoder, analyzed, is_claim)
+    facts, _ = timed("facts (meaning)", align_facts, analyzed, groups, meaning)
     timed("coverage", coverage, articles, analyzed, facts)
-    timed("quotes/numbers/timeline", compare_event, analyzed, groups)
-    timed("summary", summarize, analyzed, groups, settings)
+    quotes = timed("quotes/numbers/timeline", compare_event, analyzed, groups).quotes
+    timed("summary", lambda: summarize(analyzed, groups, settings, facts=facts, quotes=quotes))
     return times
 
 
@@ -83,9 +93,15 @@ def main() -> int:
     args = parser.parse_args()
     settings = Settings()
     nlp = load_pipeline()
+    started = time.perf_counter()
+    encoder = load_encoder()
+    if isinstance(encoder, Unavailable):
+        print(f"The sentence model cannot load: {encoder.reason}")
+        return 1
+    loading = time.perf_counter() - started
     raws = pool(settings)
     rng = random.Random(args.seed)
-    results = {size: run(sample(raws, size, rng), settings, nlp) for size in args.sizes}
+    results = {size: run(sample(raws, size, rng), settings, nlp, encoder) for size in args.sizes}
     stages = list(results[args.sizes[0]])
     header = "".join(f"{size:>10}" for size in args.sizes)
     growth = "".join(f"{f'x{b}/{a}':>10}" for a, b in zip(args.sizes, args.sizes[1:]))
@@ -96,6 +112,15 @@ def main() -> int:
             f"{results[b][stage] / max(results[a][stage], 1e-4):10.1f}" for a, b in zip(args.sizes, args.sizes[1:])
         )
         print(f"{stage:26}{cells}{ratios}")
+    print(f"\nloading the sentence model (once per process): {loading:.1f} s")
+    print(f"{'whole briefing / spaCy pass':34}" + "".join(f"{size:>10}" for size in args.sizes))
+    for label, skip in (("lexical (--lexical)", "encode claims (MiniLM)|facts (meaning)"),
+                        ("meaning (default)", "facts (lexical)")):
+        ratios = "".join(
+            f"{sum(v for k, v in results[size].items() if k not in skip.split('|')) / results[size]['analyze (spaCy)']:10.2f}"
+            for size in args.sizes
+        )
+        print(f"{label:34}{ratios}")
     return 0
 
 

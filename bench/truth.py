@@ -49,6 +49,7 @@ from triangulate.pipeline import (
     analyze_all,
     brief,
     build_briefing,
+    load_meaning,
     clean_all,
 )
 from triangulate.settings import Settings
@@ -85,7 +86,8 @@ def held_out_briefing(gold, data: Path, settings: Settings):
     articles = clean_all(raws, settings, rejected, NoProgress())
     analyzable = [a for a in articles if a.language == settings.language]
     analyzed = analyze_all(analyzable, settings, NoProgress())
-    return build_briefing(articles, analyzed, rejected, settings)
+    encoder = load_meaning(settings, NoProgress())
+    return build_briefing(articles, analyzed, rejected, settings, encoder=encoder)
 
 
 def print_header(title: str) -> None:
@@ -132,8 +134,11 @@ def main() -> int:
     parser.add_argument("--errors", action="store_true", help="print every miss")
     parser.add_argument("--check", action="store_true", help="only check the held-out locators")
     parser.add_argument("--set", choices=("tuning", "held-out", "both"), default="both")
+    parser.add_argument(
+        "--method", choices=("lexical", "meaning", "both"), default="both",
+        help="fact alignment: shared words only (the baseline), by meaning (MiniLM), or both in one run",
+    )
     args = parser.parse_args()
-    settings = Settings()
     data = Path(args.data)
     golds = [read_truth(p) for p in sorted(Path(args.gold).glob("*.json"))]
     have_data = (data / "basil").is_dir() and (data / "multinews").is_dir()
@@ -154,22 +159,30 @@ def main() -> int:
         return 1 if bad else 0
 
     results: dict = {}
+    methods = ("lexical", "meaning") if args.method == "both" else (args.method,)
+    for method in methods:
+        settings = Settings(meaning=method == "meaning")
+        results[method] = {}
+        run_sets(args, settings, golds, data, have_data, results[method], f" [{method}]")
+    print("\n* outlet accuracy over articles whose text names its own outlet")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2) + "\n")
+    return 0
+
+
+def run_sets(args, settings: Settings, golds, data: Path, have_data: bool, results: dict, label: str) -> None:
     if args.set in ("tuning", "both"):
         items = []
         for gold_path, folder in gold_event_folders(ROOT):
             items.append((gold_path.stem, read_truth(gold_path), lambda f=folder: brief([str(f)], settings)))
-        run_set("tuning (fictional gold events)", items, args, results)
+        run_set("tuning (fictional gold events)" + label, items, args, results)
     if args.set in ("held-out", "both"):
         if not have_data:
             print(f"\nheld-out: no data at {data} (basil/ and multinews/ needed); skipped")
         else:
             items = [(g.slug, g, lambda g=g: held_out_briefing(g, data, settings)) for g in golds]
             keys = {g.slug: {f"article-{n}": a.key for n, a in enumerate(g.articles, 1)} for g in golds}
-            run_set("held-out (real events, bench/gold/events)", items, args, results, keys)
-    print("\n* outlet accuracy over articles whose text names its own outlet")
-    if args.json:
-        Path(args.json).write_text(json.dumps(results, indent=2) + "\n")
-    return 0
+            run_set("held-out (real events, bench/gold/events)" + label, items, args, results, keys)
 
 
 if __name__ == "__main__":

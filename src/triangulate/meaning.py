@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
-from .model import AnalyzedArticle
+from .model import AnalyzedArticle, Sentence
 
 #: The model's name as reports print it.
 MODEL_NAME = "all-MiniLM-L6-v2"
@@ -48,6 +48,12 @@ class Unavailable:
     reason: str
 
 
+#: Vectors kept per loaded model, by text (384 floats: 1.5 KB each), so that
+#: briefing the same event again (other lengths, other formats, the web app)
+#: encodes nothing twice.
+MEMO_SIZE = 50_000
+
+
 class MiniLM:
     """all-MiniLM-L6-v2 through sentence-transformers, on the CPU."""
 
@@ -55,14 +61,22 @@ class MiniLM:
 
     def __init__(self, model) -> None:
         self._model = model
+        self._memo: dict[str, np.ndarray] = {}
+
+    def forget(self) -> None:
+        """Drop the remembered vectors (benchmarks time encoding from cold)."""
+        self._memo.clear()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        vectors = self._model.encode(
-            list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False
-        )
-        return np.asarray(vectors, dtype=np.float32)
+        new = [t for t in dict.fromkeys(texts) if t not in self._memo]
+        if new:
+            vectors = self._model.encode(new, batch_size=BATCH_SIZE, normalize_embeddings=True, show_progress_bar=False)
+            if len(self._memo) + len(new) > MEMO_SIZE:
+                self._memo.clear()
+            self._memo.update(zip(new, np.asarray(vectors, dtype=np.float32)))
+        return np.vstack([self._memo[t] for t in texts])
 
 
 @functools.lru_cache(maxsize=1)
@@ -89,16 +103,16 @@ def load_encoder() -> MiniLM | Unavailable:
 
 @dataclass(frozen=True, slots=True)
 class Meaning:
-    """Vectors of an event's sentences, keyed by (article id, start offset).
+    """Vectors of an event's sentences, keyed by (article id, start, end).
 
     Built once per briefing by :func:`embed_sentences` and shared by the fact
     alignment and the summarizer, so every sentence is encoded once.
     """
 
     model: str
-    vectors: dict[tuple[str, int], np.ndarray]
+    vectors: dict[tuple[str, int, int], np.ndarray]
 
-    def matrix(self, keys: Sequence[tuple[str, int]]) -> np.ndarray | None:
+    def matrix(self, keys: Sequence[tuple[str, int, int]]) -> np.ndarray | None:
         """Rows for ``keys`` (zeros where a key has no vector), or None when none has."""
         if not keys or not any(k in self.vectors for k in keys):
             return None
@@ -107,7 +121,7 @@ class Meaning:
         return np.vstack([self.vectors.get(k, zero) for k in keys])
 
 
-def embed_sentences(encoder: Encoder, items: Sequence[tuple[tuple[str, int], str]]) -> Meaning:
+def embed_sentences(encoder: Encoder, items: Sequence[tuple[tuple[str, int, int], str]]) -> Meaning:
     """Encode each (key, text) once; equal texts share one forward pass."""
     texts = list(dict.fromkeys(text for _, text in items))
     rows = encoder.encode(texts)
@@ -115,6 +129,8 @@ def embed_sentences(encoder: Encoder, items: Sequence[tuple[tuple[str, int], str
     return Meaning(model=encoder.name, vectors={key: row_of[text] for key, text in items})
 
 
-def embed_articles(encoder: Encoder, analyzed: Sequence[AnalyzedArticle]) -> Meaning:
-    """Every sentence of an event's articles, encoded once."""
-    return embed_sentences(encoder, [((a.id, s.start), s.text) for a in analyzed for s in a.sentences])
+def embed_articles(
+    encoder: Encoder, analyzed: Sequence[AnalyzedArticle], keep: Callable[[Sentence], bool] = lambda s: True
+) -> Meaning:
+    """The sentences of an event's articles that ``keep`` accepts, encoded once."""
+    return embed_sentences(encoder, [((a.id, s.start, s.end), s.text) for a in analyzed for s in a.sentences if keep(s)])

@@ -15,7 +15,7 @@ from .compare.coverage import coverage
 from .compare.aliases import load_aliases
 from .compare.entities import collect_entities
 from .compare.event import compare_event
-from .compare.facts import align_facts, mark_disputed
+from .compare.facts import align_facts, is_claim, mark_disputed
 from .dedup import group_articles
 from .ingest import read_inputs
 from .meaning import Encoder, Meaning, Unavailable, embed_articles, load_encoder
@@ -170,5 +170,5 @@ def _meaning(
         return None, "lexical", ()
     if isinstance(encoder, Unavailable):
         return None, "lexical", (f"facts and the briefing were aligned by shared words only: {encoder.reason}",)
-    meaning = embed_articles(encoder, analyzed)
+    meaning = embed_articles(encoder, analyzed, keep=is_claim)  # facts compare claims only
     return meaning, f"meaning ({encoder.name})", ()

@@ -4,10 +4,11 @@ actors of the facts they share."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..unionfind import DisjointSets
-from ..model import AnalyzedArticle, Article, CoverageRow, Fact, Wording
+from ..model import AnalyzedArticle, Article, CoverageRow, Fact, Sentence, Span, Wording
 
 #: Determiners and pronouns are not a framing choice: "the troops" / "troops".
 _FUNCTION_WORDS = frozenset("the a an this that these those its their his her our some many".split())
@@ -86,12 +87,38 @@ def _framing(analyzed: Sequence[AnalyzedArticle]) -> list[Wording]:
             first_per_article.setdefault(items[i][0], i)
         if len(first_per_article) < 2:
             continue
-        words = [w for i in members for w in shared_words[i]]
-        about = " ".join(sorted(set(words), key=lambda w: (-words.count(w), words.index(w)))[:4])
+        about = _label([items[i] for i in first_per_article.values()])
         for article, i in first_per_article.items():
             actor = items[i][2]
             found[(article, actor.start)] = Wording(about, article, actor.text)
     return list(found.values())
+
+
+#: A label says what the actor did in at most this many words.
+LABEL_WORDS = 8
+
+_CLAUSE_END = re.compile(r"[,.;:!?\"“”]|\s(?:and|but|while|as|after|before|when|where|until|because)\s")
+
+
+def _label(members: Sequence[tuple[str, Sentence, Span]]) -> str:
+    """Who the actor is, in words a reader understands: "those who blocked the
+    minister's convoy": the account of what they did (the words after the
+    actor, to the end of its clause) that shares most words with the other
+    outlets' accounts, the shorter among equals."""
+    actions = []
+    for _, sentence, actor in members:
+        rest = sentence.text[actor.end - sentence.start :]
+        action = _CLAUSE_END.split(rest, maxsplit=1)[0].split()
+        if action:
+            actions.append(action[:LABEL_WORDS])
+    if not actions:
+        return "the same actors"
+
+    def shared(action: list[str]) -> int:
+        words = {w.lower() for w in action}
+        return sum(len(words & {w.lower() for w in other}) for other in actions if other is not action)
+
+    return "those who " + " ".join(max(actions, key=lambda a: (shared(a), -len(a))))
 
 
 def _words(phrase: str) -> set[str]:
@@ -114,6 +141,7 @@ def _actor_phrase(phrase: str) -> bool:
         and not any(w[:1].isdigit() for w in words)
         and not any(w[:1].isupper() for w in words[1:])
         and head not in _NOT_ACTORS
+        and head not in _THINGS
         and (head in _GROUP_NOUNS or (head.endswith(("ers", "ors", "ists", "ents", "ans", "ops", "iers", "ees"))))
     )
 
@@ -122,6 +150,17 @@ def _actor_phrase(phrase: str) -> bool:
 _NOT_ACTORS = frozenset(
     "most many some others all both each count number toll figure statement statements report it this that "
     "he she they we i you who which what there one".split()
+)
+
+#: Plural nouns with the endings of people's nouns ("-ers", "-ents", "-ees")
+#: that name things: "Organisers" / "helicopters" is no framing difference.
+_THINGS = frozenset(
+    "helicopters containers computers papers numbers letters centres centers waters towers borders orders matters "
+    "trailers tractors reactors sectors factors motors generators elevators layers filters rivers corridors shelters "
+    "headquarters quarters markers posters banners barriers chambers members' events documents incidents comments "
+    "payments statements agreements elements segments arguments moments amendments settlements investments "
+    "developments shipments instruments departments apartments governments treatments tents trees fees degrees "
+    "plans loans scans tops stops drops crops".split()
 )
 
 #: Collective nouns for groups of people.

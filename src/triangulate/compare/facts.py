@@ -108,7 +108,7 @@ def claim_items(analyzed: Sequence[AnalyzedArticle]) -> list[_Item]:
     items = []
     for a in analyzed:
         for s in a.sentences:
-            if not _is_claim(s):
+            if not is_claim(s):
                 continue
             inside = [m for m in a.mentions if s.start <= m.start and m.end <= s.end]
             items.append(
@@ -242,7 +242,7 @@ def mark_disputed(facts: Iterable[Fact], conflicts: Iterable[Sequence[Sequence[t
     return tuple(replace(f, status="disputed") if split(f) else f for f in facts)
 
 
-def _is_claim(sentence: Sentence) -> bool:
+def is_claim(sentence: Sentence) -> bool:
     words = len(sentence.text.split())
     return (
         MIN_WORDS <= words <= MAX_WORDS
@@ -270,7 +270,7 @@ def _with_meaning(lexical: Sequence[dict[int, float]], items: Sequence[_Item], m
     """The lexical neighbours, raised to the meaning cosine where that is
     higher (on the lexical scale: ``MEANING_MIN`` counts as ``FACT_MIN``).
     Computed in blocks of rows, so memory grows with the claims, not their square."""
-    matrix = meaning.matrix([(item.article, item.sentence.start) for item in items])
+    matrix = meaning.matrix([(item.article, item.sentence.start, item.sentence.end) for item in items])
     if matrix is None:
         return list(lexical)
     floor = min(FACT_MIN, SUPPORT_MIN, CLAIM_MIN)
