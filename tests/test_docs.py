@@ -52,3 +52,10 @@ def test_docs_every_cli_command_has_help_and_is_in_the_readme(root):
         for param in command.params:
             if param.param_type_name == "option":
                 assert (param.help or "").strip(), f"{path} {param.opts} has no help text"
+
+
+def test_docs_readme_python_example_runs(root, capsys):
+    block = re.search(r"## Use it from Python\n.*?```python\n(.*?)```", _readme(root), flags=re.S)
+    assert block, "README.md has no 'Use it from Python' example"
+    exec(compile(block.group(1), "README.md", "exec"), {})
+    assert "Varna" in capsys.readouterr().out

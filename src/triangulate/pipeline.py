@@ -1,13 +1,17 @@
 """The main job: inputs in, one briefing out. The CLI and the web app call this.
 
+Two entry points: :func:`brief` reads paths (files, folders, globs, ``-``);
+:func:`brief_documents` takes articles already in memory (strings, dicts shaped
+like a JSON export's records, :class:`RawDocument` or :class:`Article` values).
+
 Stages report progress through a :class:`Progress` object the caller passes in
 (the CLI passes a Rich progress bar); the library itself prints nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import BinaryIO, Protocol
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, BinaryIO, Protocol
 
 from .analyze import analyze_articles, load_pipeline
 from .clean import clean_document, fit_boilerplate
@@ -17,7 +21,8 @@ from .compare.entities import collect_entities
 from .compare.event import compare_event
 from .compare.facts import align_facts, mark_disputed
 from .dedup import group_articles
-from .ingest import read_inputs
+from .ingest import read_inputs, unique_ids
+from .ingest.memory import documents_from_objects
 from .model import AnalyzedArticle, Article, Briefing, EventInfo, RawDocument, Rejected, content_id
 from .settings import Settings
 from .summarize import summarize
@@ -44,7 +49,7 @@ class NoProgress:
 
 def brief(
     paths: Sequence[str],
-    settings: Settings,
+    settings: Settings = Settings(),
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
 ) -> Briefing:
@@ -56,8 +61,49 @@ def brief(
     for item in read_inputs(paths, settings, stdin=stdin):
         (rejected if isinstance(item, Rejected) else raws).append(item)
         progress.advance()
+    return _brief_read(raws, [], rejected, settings, progress)
 
-    articles = clean_all(raws, settings, rejected, progress)
+
+def brief_documents(
+    docs: Iterable[RawDocument | Article | Mapping[str, Any] | str],
+    settings: Settings = Settings(),
+    progress: Progress | None = None,
+) -> Briefing:
+    """The briefing of articles already in memory, no files needed.
+
+    Each item is one article: a string (plain text or HTML), a dict shaped like
+    a JSON export's record (``text``/``body``/``content``..., ``title``, ``url``,
+    ``published``, ``source``, ``language``, ``id``), a :class:`RawDocument`
+    (cleaned like a file's content) or an :class:`Article` (used as it is, not
+    cleaned again). Items without an id get ``doc-N`` (N from 1, in order);
+    ids are made unique as for files. An item that cannot be used (a dict with
+    no text, an empty string) is listed in ``briefing.rejected``.
+    """
+    progress = progress or NoProgress()
+    progress.stage("Reading documents")
+    raws: list[RawDocument] = []
+    given: list[Article] = []
+    rejected: list[Rejected] = []
+    for item in unique_ids(documents_from_objects(docs)):
+        if isinstance(item, Rejected):
+            rejected.append(item)
+        elif isinstance(item, Article):
+            given.append(item)
+        else:
+            raws.append(item)
+        progress.advance()
+    return _brief_read(raws, given, rejected, settings, progress)
+
+
+def _brief_read(
+    raws: Sequence[RawDocument],
+    given: Sequence[Article],
+    rejected: list[Rejected],
+    settings: Settings,
+    progress: Progress,
+) -> Briefing:
+    """Clean what was read, then analyse and brief it with the ready articles."""
+    articles = [*clean_all(raws, settings, rejected, progress), *given]
     analyzable = [a for a in articles if a.language == settings.language]
     for article in articles:
         if article.language != settings.language:
@@ -107,8 +153,8 @@ def analyze_all(articles: Sequence[Article], settings: Settings, progress: Progr
 def build_briefing(
     articles: Sequence[Article],
     analyzed: Sequence[AnalyzedArticle],
-    rejected: Iterable[Rejected],
-    settings: Settings,
+    rejected: Iterable[Rejected] = (),
+    settings: Settings = Settings(),
     progress: Progress | None = None,
 ) -> Briefing:
     (progress or NoProgress()).stage("Writing the briefing")

