@@ -11,6 +11,7 @@ Stages report progress through a :class:`Progress` object the caller passes in
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any, BinaryIO, Protocol
 
 from .analyze import analyze_articles, load_pipeline
@@ -18,7 +19,7 @@ from .clean import clean_document, fit_boilerplate
 from .compare.coverage import coverage
 from .compare.aliases import load_aliases
 from .compare.entities import collect_entities
-from .compare.event import compare_event
+from .compare.event import compare_event, speaker_entity
 from .compare.facts import align_facts, mark_disputed
 from .dedup import group_articles
 from .ingest import read_inputs, unique_ids
@@ -172,19 +173,22 @@ def build_briefing(
     facts, claims = align_facts(analyzed, groups)
     compared = compare_event(analyzed, groups)
     facts = mark_disputed(facts, compared.disputed_spans)
+    entities = collect_entities(analyzed, aliases=load_aliases(settings.aliases))
+    # speakers resolved here, so the reports render the model and call no stage
+    quotes = tuple(replace(q, speaker_entity=speaker_entity(q.speaker, entities)) for q in compared.quotes)
     return Briefing(
         event=event,
         headline=headline,
         summary=summary,
         articles=tuple(articles),
         groups=groups,
-        entities=collect_entities(analyzed, aliases=load_aliases(settings.aliases)),
+        entities=entities,
         rejected=tuple(rejected),
         shared=independence.passages_,
         facts=facts,
         conflicts=tuple(sorted(compared.conflicts + claims, key=lambda c: CONFLICT_ORDER.index(c.kind))),
         coverage=coverage(articles, analyzed, facts),
-        quotes=compared.quotes,
+        quotes=quotes,
         numbers=compared.numbers,
         timeline=compared.timeline,
     )

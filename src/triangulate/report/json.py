@@ -9,15 +9,24 @@ from __future__ import annotations
 
 import json
 from importlib.resources import files
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from ..compare.numbers import NumberGroup
-    from ..compare.quotes import AlignedQuote
-    from ..compare.timeline import TimelineEntry
+from typing import Any
 
 from .. import __version__
-from ..model import Article, Briefing, Cited, Conflict, CoverageRow, Entity, Fact, Rejected, SharedPassage, Statement
+from ..model import (
+    AlignedQuote,
+    Article,
+    Briefing,
+    Cited,
+    Conflict,
+    CoverageRow,
+    Entity,
+    Fact,
+    NumberGroup,
+    Rejected,
+    SharedPassage,
+    Statement,
+    TimelineEntry,
+)
 
 SCHEMA = "triangulate.briefing/1"
 
@@ -49,7 +58,7 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         "summary": [_cited(c) for c in briefing.summary],
         "articles": [_article(a, briefing.groups.get(a.id, a.id), briefing.shared) for a in briefing.articles],
         "entities": [_entity(e) for e in briefing.entities],
-        "quotes": [_quote(q, briefing.entities) for q in briefing.quotes],
+        "quotes": [_quote(q) for q in briefing.quotes],
         "numbers": [item for group in briefing.numbers for item in _numbers(group)],
         "facts": [_fact(f) for f in briefing.facts],
         "conflicts": [_conflict(c) for c in briefing.conflicts],
@@ -153,12 +162,10 @@ def _coverage(row: CoverageRow) -> dict[str, Any]:
     }
 
 
-def _quote(quote: "AlignedQuote", entities) -> dict[str, Any]:
-    from ..compare.event import speaker_entity
-
+def _quote(quote: AlignedQuote) -> dict[str, Any]:
     return {
         "text": quote.text,
-        "speaker": {"entity": speaker_entity(quote.speaker, entities), "name": quote.speaker},
+        "speaker": {"entity": quote.speaker_entity, "name": quote.speaker},
         "articles": list(quote.articles),
         "variants": [
             {"article": v.article, "text": v.text, "start": v.start, "end": v.end, "speaker": v.speaker}
@@ -169,7 +176,7 @@ def _quote(quote: "AlignedQuote", entities) -> dict[str, Any]:
     }
 
 
-def _numbers(group: "NumberGroup") -> list[dict[str, Any]]:
+def _numbers(group: NumberGroup) -> list[dict[str, Any]]:
     """One entry per value given for the counted thing, with its wording."""
     return [
         {
@@ -188,7 +195,7 @@ def _numbers(group: "NumberGroup") -> list[dict[str, Any]]:
     ]
 
 
-def _timeline(entry: "TimelineEntry") -> dict[str, Any]:
+def _timeline(entry: TimelineEntry) -> dict[str, Any]:
     return {
         "date": entry.date,
         "text": entry.text,
