@@ -7,11 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from .errors import ModelNotInstalled, TriangulateError, UsageError
 
@@ -41,7 +50,7 @@ class RichProgress:
 
     def __init__(self, progress: Progress) -> None:
         self._progress = progress
-        self._task = None
+        self._task: TaskID | None = None
 
     def stage(self, name: str, total: int | None = None) -> None:
         if self._task is not None:  # the previous stage is finished: fill its bar
@@ -64,12 +73,12 @@ class progress_bar:
             TimeElapsedColumn(), console=err, transient=True,
         )
 
-    def __enter__(self):
+    def __enter__(self) -> RichProgress | None:
         if self._rich is None:
             return None
         self._rich.__enter__()
         return RichProgress(self._rich)
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: Any) -> None:
         if self._rich is not None:
             self._rich.__exit__(*exc)

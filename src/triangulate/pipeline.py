@@ -60,7 +60,10 @@ def brief(
     raws: list[RawDocument] = []
     rejected: list[Rejected] = []
     for item in read_inputs(paths, settings, stdin=stdin):
-        (rejected if isinstance(item, Rejected) else raws).append(item)
+        if isinstance(item, Rejected):
+            rejected.append(item)
+        else:
+            raws.append(item)
         progress.advance()
     return _brief_read(raws, [], rejected, settings, progress)
 
@@ -133,7 +136,10 @@ def clean_all(
     articles: list[Article] = []
     for raw in raws:
         result = clean_document(raw, settings, model)
-        (rejected if isinstance(result, Rejected) else articles).append(result)
+        if isinstance(result, Rejected):
+            rejected.append(result)
+        else:
+            articles.append(result)
         progress.advance()
     return articles
 

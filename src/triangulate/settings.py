@@ -4,6 +4,7 @@ and passed down to every stage. Thresholds that were tuned say how."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .errors import UsageError
 
@@ -88,5 +89,5 @@ class Settings:
             return ("words", self.summary_words)
         return ("sentences", self.summary_sentences or DEFAULT_SUMMARY_SENTENCES)
 
-    def with_(self, **changes: object) -> "Settings":
+    def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)

@@ -23,7 +23,9 @@ def terms_with_bigrams(terms: Sequence[str]) -> list[str]:
 def tfidf(documents: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     """Rows: documents; columns: terms (unigrams and bigrams of the given tokens)."""
     vocabulary: dict[str, int] = {}
-    rows, cols, values = [], [], []
+    rows: list[int] = []
+    cols: list[int] = []
+    values: list[int] = []
     for row, tokens in enumerate(documents):
         counts: dict[int, int] = {}
         for term in terms_with_bigrams(tokens):
@@ -33,7 +35,7 @@ def tfidf(documents: Sequence[Sequence[str]]) -> sparse.csr_matrix:
         cols.extend(counts)
         values.extend(counts.values())
     shape = (len(documents), max(1, len(vocabulary)))
-    matrix = sparse.csr_matrix((np.asarray(values, dtype=float), (rows, cols)), shape=shape)
+    matrix = sparse.csr_matrix((np.asarray(values, dtype=np.float64), (rows, cols)), shape=shape)
     matrix.data = 1.0 + np.log(matrix.data)
     document_frequency = np.bincount(matrix.indices, minlength=shape[1])
     idf = np.log((1 + shape[0]) / (1 + document_frequency)) + 1.0

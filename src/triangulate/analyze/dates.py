@@ -30,7 +30,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..model import AnalyzedArticle, Article
 from ..model import DatedEvent, DateMention  # noqa: F401  (re-exported: defined in model)

@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..model import AnalyzedArticle, Article, Span
 from ..model import Quantity  # noqa: F401  (re-exported: defined in model)

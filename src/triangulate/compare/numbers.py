@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from ..unionfind import DisjointSets
 from ..analyze.numbers import REPORT_VERBS, Quantity
