@@ -242,6 +242,16 @@ class AnalyzedArticle:
 
 
 @dataclass(frozen=True, slots=True)
+class Analysis:
+    """One run's articles before the briefing: every article cleaned, those in
+    the pipeline's language analysed, and every input or article not used."""
+
+    articles: tuple[Article, ...]
+    analyzed: tuple[AnalyzedArticle, ...]
+    rejected: tuple[Rejected, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One real-world entity, with every surface form seen and where."""
 

@@ -24,7 +24,7 @@ from .compare.facts import align_facts, mark_disputed
 from .dedup import group_articles
 from .ingest import read_inputs, unique_ids
 from .ingest.memory import documents_from_objects
-from .model import AnalyzedArticle, Article, Briefing, EventInfo, RawDocument, Rejected, content_id
+from .model import AnalyzedArticle, Analysis, Article, Briefing, EventInfo, RawDocument, Rejected, content_id
 from .settings import Settings
 from .summarize import summarize
 from .summarize.llm import rewrite_briefing
@@ -56,16 +56,7 @@ def brief(
 ) -> Briefing:
     """Read, clean and analyse every input and build the event's briefing."""
     progress = progress or NoProgress()
-    progress.stage("Reading inputs")
-    raws: list[RawDocument] = []
-    rejected: list[Rejected] = []
-    for item in read_inputs(paths, settings, stdin=stdin):
-        if isinstance(item, Rejected):
-            rejected.append(item)
-        else:
-            raws.append(item)
-        progress.advance()
-    return _brief_read(raws, [], rejected, settings, progress)
+    return brief_analysis(analyze_inputs(paths, settings, stdin, progress), settings, progress)
 
 
 def brief_documents(
@@ -96,17 +87,48 @@ def brief_documents(
         else:
             raws.append(item)
         progress.advance()
-    return _brief_read(raws, given, rejected, settings, progress)
+    return brief_analysis(_analyze_read(raws, given, rejected, settings, progress), settings, progress)
 
 
-def _brief_read(
+def analyze_inputs(
+    paths: Sequence[str],
+    settings: Settings = Settings(),
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+) -> Analysis:
+    """Read, clean and analyse every input: what :func:`brief` does before the
+    briefing, for callers that brief the same articles several ways."""
+    progress = progress or NoProgress()
+    progress.stage("Reading inputs")
+    raws: list[RawDocument] = []
+    rejected: list[Rejected] = []
+    for item in read_inputs(paths, settings, stdin=stdin):
+        if isinstance(item, Rejected):
+            rejected.append(item)
+        else:
+            raws.append(item)
+        progress.advance()
+    return _analyze_read(raws, [], rejected, settings, progress)
+
+
+def brief_analysis(analysis: Analysis, settings: Settings = Settings(), progress: Progress | None = None) -> Briefing:
+    """The briefing of analysed articles; with ``settings.llm_url``, rewritten."""
+    progress = progress or NoProgress()
+    briefing = build_briefing(analysis.articles, analysis.analyzed, analysis.rejected, settings, progress)
+    if settings.llm_url:  # the optional abstractive mode; never fails the brief
+        progress.stage("Rewriting with the language model")
+        briefing = rewrite_briefing(briefing, settings)
+    return briefing
+
+
+def _analyze_read(
     raws: Sequence[RawDocument],
     given: Sequence[Article],
     rejected: list[Rejected],
     settings: Settings,
     progress: Progress,
-) -> Briefing:
-    """Clean what was read, then analyse and brief it with the ready articles."""
+) -> Analysis:
+    """Clean what was read, then analyse it with the ready articles."""
     articles = [*clean_all(raws, settings, rejected, progress), *given]
     analyzable = [a for a in articles if a.language == settings.language]
     for article in articles:
@@ -118,13 +140,8 @@ def _brief_read(
                     f"{settings.language!r} only, so the article is listed and cleaned but not analysed",
                 )
             )
-
     analyzed = analyze_all(analyzable, settings, progress)
-    briefing = build_briefing(articles, analyzed, rejected, settings, progress)
-    if settings.llm_url:  # the optional abstractive mode; never fails the brief
-        progress.stage("Rewriting with the language model")
-        briefing = rewrite_briefing(briefing, settings)
-    return briefing
+    return Analysis(tuple(articles), tuple(analyzed), tuple(rejected))
 
 
 def clean_all(

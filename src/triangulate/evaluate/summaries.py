@@ -838,15 +838,32 @@ def write_summaries(evaluation: SummaryEvaluation, path: Path) -> int:
 def check_brief_citations(paths: Sequence[str], settings: Settings | None = None) -> tuple[list[Cited], list[CitationVerdict]]:
     """Brief ``paths`` as ``triangulate brief`` does and check the headline's and
     the briefing's citations: (cited sentences, verdicts)."""
-    from ..analyze import analyze_articles, load_pipeline
-    from ..pipeline import brief
+    return check_brief_citations_by_length(paths, [settings or Settings()])[0]
 
-    settings = settings or Settings()
-    briefing = brief(list(paths), settings)
-    articles = [a for a in briefing.articles if a.language == settings.language]
-    analyzed = list(analyze_articles(articles, load_pipeline(settings.spacy_model)))
-    items = _distinct(([briefing.headline] if briefing.headline else []) + list(briefing.summary))
-    return items, check_citations(items, analyzed)
+
+def check_brief_citations_by_length(
+    paths: Sequence[str], settings: Sequence[Settings]
+) -> list[tuple[list[Cited], list[CitationVerdict]]]:
+    """:func:`check_brief_citations` for each of ``settings``, which may differ
+    only in the briefing's length: the inputs are read and analysed once, and
+    the citations are checked against that same analysis."""
+    from ..pipeline import analyze_inputs, brief_analysis
+
+    if not settings:
+        return []
+    lengthless = {s.with_(summary_sentences=None, summary_words=None) for s in settings}
+    if len(lengthless) > 1:
+        raise UsageError(
+            "check_brief_citations_by_length briefs one analysis several times, so its settings may differ "
+            "only in summary_sentences or summary_words; check the others separately."
+        )
+    analysis = analyze_inputs(list(paths), settings[0])
+    results = []
+    for each in settings:
+        briefing = brief_analysis(analysis, each)
+        items = _distinct(([briefing.headline] if briefing.headline else []) + list(briefing.summary))
+        results.append((items, check_citations(items, analysis.analyzed)))
+    return results
 
 
 def _distinct(items: Iterable[Cited]) -> list[Cited]:
