@@ -8,7 +8,7 @@ citations a briefing sentence (or headline) makes to an article *other than its
 own*, the share whose cited article really states the same thing. A sentence's
 own article trivially contains it, so those citations are not listed. Beside it,
 the precision the automatic check (``check_citations`` in
-``src/triangulate/evaluate/summaries.py``) gives on the same rows, and how often
+``src/triangulate/evaluate/citations.py``) gives on the same rows, and how often
 the two agree: the hand check is what tells whether the automatic number can be
 trusted.
 
