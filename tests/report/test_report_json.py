@@ -97,7 +97,12 @@ def test_report_json_schema_rejects_an_unknown_key_deep_down(example_briefing):
         jsonschema.validate(data, triangulate.schema())
 
 
-def test_report_json_schema_ships_with_the_package_and_names_its_version():
+def test_report_json_schema_ships_with_the_package_and_names_its_version(root):
+    import tomllib
+
+    package_data = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    assert "report/briefing.schema.json" in package_data["triangulate"]
+    assert not (root / "schema").exists(), "one copy of the schema: src/triangulate/report/briefing.schema.json"
     schema = triangulate.schema()
     assert schema["$id"] == SCHEMA == schema["properties"]["schema"]["const"]
     schema["title"] = "changed"
