@@ -3,6 +3,8 @@
 Two entry points: :func:`brief` reads paths (files, folders, globs, ``-``);
 :func:`brief_documents` takes articles already in memory (strings, dicts shaped
 like a JSON export's records, :class:`RawDocument` or :class:`Article` values).
+To brief the same articles several ways (lengths, settings of the summary),
+:func:`analyze_inputs` reads and analyses once and :func:`brief_analysis` briefs.
 
 Stages report progress through a :class:`Progress` object the caller passes in
 (the CLI passes a Rich progress bar); the library itself prints nothing.
@@ -181,6 +183,8 @@ def build_briefing(
     settings: Settings = Settings(),
     progress: Progress | None = None,
 ) -> Briefing:
+    """The event's briefing from its cleaned and analysed articles: independence
+    groups, headline and summary, facts, conflicts, quotes, numbers, timeline."""
     (progress or NoProgress()).stage("Writing the briefing")
     independence = group_articles(articles, seed=settings.seed)  # wire copies and reprints: one source
     groups = dict(independence.groups_)
