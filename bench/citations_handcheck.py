@@ -8,7 +8,7 @@ citations a briefing sentence (or headline) makes to an article *other than its
 own*, the share whose cited article really states the same thing. A sentence's
 own article trivially contains it, so those citations are not listed. Beside it,
 the precision the automatic check (``check_citations`` in
-``src/triangulate/evaluate/summaries.py``) gives on the same rows, and how often
+``src/triangulate/evaluate/citations.py``) gives on the same rows, and how often
 the two agree: the hand check is what tells whether the automatic number can be
 trusted.
 
@@ -49,7 +49,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 from summaries import EVENTS  # bench/summaries.py: the same events
 
-from triangulate.evaluate.summaries import check_brief_citations
+from triangulate.evaluate.summaries import check_brief_citations_by_length
 from triangulate.settings import Settings
 
 #: Sentence budgets briefed: the default (None), then longer briefings, which
@@ -85,12 +85,14 @@ def _flat(text: str) -> str:
 
 def current_citations() -> dict[Key, Citation]:
     """Every citation to another article in the briefings of every event and budget,
-    in briefing order (dicts keep the first time a key is seen)."""
+    in briefing order (dicts keep the first time a key is seen). Each event is read
+    and analysed once and briefed at every budget."""
+    budgets = [Settings() if budget is None else Settings().with_(summary_sentences=budget) for budget in BUDGETS]
+    by_event = {folder: check_brief_citations_by_length([str(folder)], budgets) for folder in EVENTS}
     found: dict[Key, Citation] = {}
-    for budget in BUDGETS:
-        settings = Settings() if budget is None else Settings().with_(summary_sentences=budget)
+    for index in range(len(BUDGETS)):
         for folder in EVENTS:
-            _, verdicts = check_brief_citations([str(folder)], settings)
+            _, verdicts = by_event[folder][index]
             for v in verdicts:
                 if v.cited:
                     auto = "supported" if v.supported else "not supported"

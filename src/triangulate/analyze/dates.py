@@ -30,9 +30,10 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..model import AnalyzedArticle, Article
+from ..model import DatedEvent, DateMention  # noqa: F401  (re-exported: defined in model)
 
 __all__ = ["DateMention", "DatedEvent", "date_mentions", "extract_dated_events", "find_dates", "resolve_weekday"]
 
@@ -77,30 +78,6 @@ FUTURE_WORDS = re.compile(
 
 
 NEAR_WORDS = re.compile(r"\b(?:would|until|till)\b", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class DateMention:
-    """A date expression and the date it resolves to (``text == article.text[start:end]``)."""
-
-    start: int
-    end: int
-    text: str
-    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
-    basis: str  # how the date was resolved
-
-
-@dataclass(frozen=True, slots=True)
-class DatedEvent:
-    """A clause of an article and the date it gives (``text == article.text[start:end]``)."""
-
-    article: str
-    date: str
-    start: int
-    end: int
-    text: str
-    expression: DateMention
-    lemmas: tuple[str, ...] = ()  # content lemmas of the clause
 
 
 # --------------------------------------------------------------------------- resolution

@@ -213,51 +213,98 @@ def change_of(anchor, text: str) -> str | None:
 
 def source_of(anchor, text: str) -> str | None:
     """Who gives the figure: "the 2,500 given by the government", "the government's
-    estimate", "X said", "X has counted", else "according to X" in the sentence."""
-    doc = anchor.doc
+    estimate", "X said", "X has counted", else "according to X" in the sentence.
+    The finders are asked in that order; the first that has a say answers."""
+    for finder in (_source_by_agent, _source_up_the_tree, _source_by_speech_before, _source_by_according_to):
+        found = finder(anchor, text)
+        if found is not _KEEP_LOOKING:
+            return found
+    return None
+
+
+class _KeepLooking:
+    """A source finder's answer when it has no say: the next one is asked."""
+
+
+_KEEP_LOOKING = _KeepLooking()
+
+#: Heads climbed from the figure when looking for its source: a clause is a few
+#: levels deep, and the climb also stops at the root or a semicolon (set by judgment).
+_SOURCE_CLIMB = 10
+
+
+def _source_by_agent(anchor, text: str) -> str | None | _KeepLooking:
+    """ "the 2,500 given by the government" """
     for child in anchor.children:
         if child.dep_ == "acl":
             for agent in child.children:
                 if agent.dep_ == "agent":
                     return _first_object(agent, text)
+    return _KEEP_LOOKING
+
+
+def _source_up_the_tree(anchor, text: str) -> str | None | _KeepLooking:
+    """The figure's heads, up to the clause's root: "the government's estimate",
+    "The directorate's figure ... is 21 dead", "X said", "X has counted"."""
+    doc = anchor.doc
     node = anchor
-    for _ in range(10):
-        if node.lemma_.casefold() in _FIGURE_NOUNS:
-            for child in node.children:
-                if child.dep_ == "poss":
-                    return _phrase(child, text)
-        if node.pos_ in ("VERB", "AUX"):
-            for child in node.children:  # "The directorate's figure ... is 21 dead"
-                if child.dep_ == "nsubj" and child.lemma_.casefold() in _FIGURE_NOUNS:
-                    for owner in child.children:
-                        if owner.dep_ == "poss":
-                            return _phrase(owner, text)
-        if node.pos_ == "VERB" and node.lemma_.casefold() in REPORT_VERBS:
-            for child in node.children:
-                if child.dep_ == "nsubj" and child.pos_ != "PRON" and child.lower_ not in ("who", "which", "that"):
-                    return _phrase(child, text)
-                if child.dep_ == "agent":
-                    return _first_object(child, text)
+    for _ in range(_SOURCE_CLIMB):
+        found = _source_at(node, text)
+        if found is not _KEEP_LOOKING:
+            return found
         head = node.head
         if head.i == node.i or any(t.text == ";" for t in doc[min(head.i, node.i):max(head.i, node.i)]):
             break
         node = head
+    return _KEEP_LOOKING
+
+
+def _source_at(node, text: str) -> str | None | _KeepLooking:
+    if node.lemma_.casefold() in _FIGURE_NOUNS:
+        for child in node.children:
+            if child.dep_ == "poss":
+                return _phrase(child, text)
+    if node.pos_ in ("VERB", "AUX"):
+        for child in node.children:  # "The directorate's figure ... is 21 dead"
+            if child.dep_ == "nsubj" and child.lemma_.casefold() in _FIGURE_NOUNS:
+                for owner in child.children:
+                    if owner.dep_ == "poss":
+                        return _phrase(owner, text)
+    if node.pos_ == "VERB" and node.lemma_.casefold() in REPORT_VERBS:
+        for child in node.children:
+            if child.dep_ == "nsubj" and child.pos_ != "PRON" and child.lower_ not in ("who", "which", "that"):
+                return _phrase(child, text)
+            if child.dep_ == "agent":
+                return _first_object(child, text)
+    return _KEEP_LOOKING
+
+
+def _source_by_speech_before(anchor, text: str) -> str | _KeepLooking:
+    """ "The organisers said about 10,000 people took part;" (within the figure's
+    part of the sentence, between semicolons)."""
+    doc = anchor.doc
     segment_start = anchor.sent.start
     for i in range(anchor.i - 1, anchor.sent.start - 1, -1):
         if doc[i].text == ";":
             segment_start = i + 1
             break
-    for token in reversed(doc[segment_start:anchor.i]):  # "The organisers said about 10,000 people took part;"
+    for token in reversed(doc[segment_start:anchor.i]):
         if token.pos_ == "VERB" and token.lemma_.casefold() in SPEECH_VERBS:
             for child in token.children:
                 if child.dep_ == "nsubj" and child.pos_ != "PRON":
                     return _phrase(child, text)
+    return _KEEP_LOOKING
+
+
+def _source_by_according_to(anchor, text: str) -> str | None | _KeepLooking:
+    """ "according to X" in the sentence, not across a semicolon."""
+    doc = anchor.doc
     for token in anchor.sent:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             if any(t.text == ";" for t in doc[min(token.i, anchor.i):max(token.i, anchor.i)]):
                 continue
             return _first_object(doc[token.i + 1], text)
-    return None
+    return _KEEP_LOOKING
 
 
 def _first_object(prep, text: str) -> str | None:

@@ -29,9 +29,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..model import AnalyzedArticle, Article, Span
+from ..model import Quantity  # noqa: F401  (re-exported: defined in model)
 from .dates import date_mentions
 from .figures import (
     GENERIC_NOUNS,
@@ -91,38 +92,6 @@ EVENTS: tuple[tuple[str, tuple[object, ...]], ...] = (
     ("rescued", ("rescue",)),
     ("voting against", ("dissent", "dissenter", "dissenting")),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """A number in an article and what it counts. ``text == article.text[start:end]``
-    covers the qualifier, the number and its unit or noun ("At least 18 people");
-    ``number`` is the numeral alone."""
-
-    article: str
-    start: int
-    end: int
-    text: str
-    number: Span
-    value: float
-    qualifier: str  # exact | at least | more than | about | nearly | up to | at most | less than | additional
-    kind: str  # count | money | percent | measure | duration | age
-    what: str  # "people killed", "villages", "dam in metres", "fund in dinars"
-    noun: str  # the counted noun's lemma ("people" for people counted in an event)
-    counted: str  # the counted noun as written, with its modifiers ("young men"), or ""
-    event: str | None  # killed | missing | injured | displaced | evacuated | arrested | rescued
-    unit: str | None  # currency, measure or time unit, "%"
-    verb: str | None  # lemma of the verb of the figure's clause ("die", "deploy", "be")
-    context: tuple[str, ...]  # lemmas around the noun: modifiers, its verb, what it measures
-    about: str | None  # lemma of the thing measured or shared out ("dam", "vote", "turnout")
-    holder: str | None  # whose share or count it is, a name as written ("the DMV", "Green Left Union")
-    place: str | None  # a place the figure is limited to ("in Drava")
-    date: str | None  # the date the figure's clause gives, if any
-    period: str | None  # that date when it is long before publication: another episode ("in 2009")
-    change: str | None  # "rose to 21", "from 18 to 21": the figure is a moving count
-    source: str | None  # who gives the figure, as written
-    sentence: Span  # the sentence, for display and notes
-    paragraph: int = 0  # index of the paragraph in the article
 
 
 def extract_quantities(

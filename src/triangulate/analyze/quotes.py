@@ -40,6 +40,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import AnalyzedArticle, Article, Span
+from ..model import Quote, Term  # noqa: F401  (re-exported: defined in model)
 from .dates import date_mentions
 from .speakers import NameIndex
 
@@ -71,47 +72,6 @@ PRONOUNS = frozenset({"he", "she"})
 #: Opening marks and the marks that close them; scraped text mixes straight and
 #: curly marks ("He's not a Republican,” Fox said), so each closes the other.
 DOUBLE_OPENERS = {"“": "”\"", "„": "“”", "«": "»", '"': '"”'}
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    """A content word of a quote: lemma and its place in the article text."""
-
-    start: int
-    end: int
-    lemma: str
-
-
-@dataclass(frozen=True, slots=True)
-class Quote:
-    """A direct quotation. ``text == article.text[start:end]`` (no quotation marks).
-
-    ``speaker`` is the resolved name (the full name when the article gave it),
-    or the description as written when no name fits, or ``None``;
-    ``speaker_span`` is where the attribution names the speaker ("he",
-    "al-Rashidi"), ``speaker_label`` is ``"PERSON"``, ``"ORG"`` or ``None`` (a
-    description). ``cue`` is the lemma of the cue verb and ``attribution`` says how
-    the speaker was found: ``"parse"`` (the cue governs the quote), ``"after"`` or
-    ``"before"`` (nearest cue in the sentence), ``"continuation"`` (the previous
-    quote's speaker), or ``"none"``.
-    """
-
-    article: str
-    start: int
-    end: int
-    text: str
-    speaker: str | None
-    speaker_span: Span | None
-    speaker_label: str | None
-    cue: str | None
-    cue_span: Span | None
-    attribution: str
-    utterance: int
-    date: str | None = None  # when it was said, if the attribution says ("he wrote on Thursday")
-    #: When the attribution gives no date: the date the article most often gives
-    #: its statements ("officials said on Thursday"), a guess to be used as one.
-    assumed_date: str | None = None
-    terms: tuple[Term, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

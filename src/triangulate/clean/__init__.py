@@ -32,7 +32,7 @@ def fit_boilerplate(documents: Iterable[RawDocument]) -> BoilerplateModel:
 
 
 def clean_document(
-    raw: RawDocument, settings: Settings, model: BoilerplateModel | None = None
+    raw: RawDocument, settings: Settings = Settings(), model: BoilerplateModel | None = None
 ) -> Article | Rejected:
     """Main text and metadata of one document, or the reason there is none."""
     title, published, source, url = raw.title, raw.published, raw.source, raw.url

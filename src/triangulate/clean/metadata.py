@@ -106,7 +106,7 @@ def split_dateline(paragraph: str) -> tuple[str | None, int]:
     if len(place) < 3 or place in {"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "WATCH", "NOTE", "EDITOR'S"}:
         return None, 0
     rest = paragraph[match.end():]
-    if not rest[:1].isupper() and not rest[:1] in "\"“'‘":
+    if not rest[:1].isupper() and rest[:1] not in "\"“'‘":
         return None, 0
     region = (match.group("region") or "").strip(", ")
     where = _title(place) + (f", {region}" if region else "")

@@ -50,7 +50,7 @@ SAME_ACTION_MIN = 0.15
 def _framing(analyzed: Sequence[AnalyzedArticle]) -> list[Wording]:
     """Statements from different outlets that describe the same action by a
     group of people, named with different words ("a mob" / "angry residents")."""
-    from ..summarize.vectors import tfidf
+    from ..vectors import tfidf
 
     items = [
         (a.id, s, actor) for a in analyzed for s in a.sentences for actor in s.actors

@@ -41,7 +41,7 @@ import numpy as np
 
 from ..meaning import Meaning
 from ..model import AnalyzedArticle, Conflict, Fact, Position, Sentence, Statement
-from ..summarize.vectors import tfidf
+from ..vectors import tfidf
 
 #: Two sentences state the same fact at or above this cosine. Calibrated on the
 #: example event's gold facts: paraphrases across outlets score 0.30-0.75,

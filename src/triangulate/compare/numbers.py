@@ -24,10 +24,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from ..unionfind import DisjointSets
 from ..analyze.numbers import REPORT_VERBS, Quantity
+from ..model import NumberGroup, NumberPosition as Position  # noqa: F401  (re-exported: defined in model)
 
 __all__ = ["NumberGroup", "Position", "compare_numbers", "interval"]
 
@@ -38,35 +38,6 @@ _WEAK_CONTEXT = frozenset({"be", "have", "say", "tell", "do", "get", "make", "ta
 #: covers 2,250-2,750), for the note saying whether bounds can all hold at once.
 #: A convention of reading, not a fit.
 ABOUT_BAND = 0.1
-
-
-@dataclass(frozen=True, slots=True)
-class Position:
-    """One value given for a group, by which articles, in what words."""
-
-    value: float
-    qualifier: str
-    articles: tuple[str, ...]
-    text: str  # the wording of the first mention
-    mentions: tuple[Quantity, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class NumberGroup:
-    """Mentions of one counted thing across articles."""
-
-    what: str
-    kind: str
-    unit: str | None
-    value: float  # the value most articles give
-    articles: tuple[str, ...]
-    positions: tuple[Position, ...]  # one per distinct value, most articles first
-    conflict: bool
-    note: str | None
-
-    @property
-    def mentions(self) -> tuple[Quantity, ...]:
-        return tuple(m for p in self.positions for m in p.mentions)
 
 
 def interval(q: Quantity) -> tuple[float, float]:

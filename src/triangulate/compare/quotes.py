@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
 from ..analyze.quotes import Quote
+from ..model import AlignedQuote, QuoteVariant  # noqa: F401  (re-exported: defined in model)
 from ..analyze.speakers import name_key, strip_title, surname_key
-from ..summarize.vectors import tfidf
+from ..vectors import tfidf
 
 __all__ = ["AlignedQuote", "QuoteVariant", "align_quotes", "default_same_speaker", "quote_similarity"]
 
@@ -48,30 +48,6 @@ QUOTE_MATCH_THRESHOLD = 0.35
 UNIQUE_CLAUSE_OVERLAP = 0.34
 
 SameSpeaker = Callable[[str, str], bool]
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteVariant:
-    """One article's wording of a quote (``text == article.text[start:end]``)."""
-
-    article: str
-    text: str
-    start: int
-    end: int
-    speaker: str | None  # the name as that article gives it
-
-
-@dataclass(frozen=True, slots=True)
-class AlignedQuote:
-    """One utterance and every article's wording of it."""
-
-    speaker: str | None
-    speaker_label: str | None
-    text: str  # the wording most articles use (the first given among equals)
-    articles: tuple[str, ...]
-    variants: tuple[QuoteVariant, ...]
-    note: str | None
-    date: str | None = None  # when it was said, if an article says
 
 
 def _given_names(name: str) -> list[str]:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 import numpy as np
 
 from ..unionfind import DisjointSets
 from ..analyze.dates import DatedEvent
-from ..summarize.vectors import tfidf
+from ..model import TimelineEntry  # noqa: F401  (re-exported: defined in model)
+from ..vectors import tfidf
 
 __all__ = ["TimelineEntry", "build_timeline"]
 
@@ -30,14 +30,6 @@ __all__ = ["TimelineEntry", "build_timeline"]
 #: not a fit: the gold timelines give one entry per date, which says nothing
 #: about how to split a day.
 TIMELINE_MERGE_THRESHOLD = 0.2
-
-
-@dataclass(frozen=True, slots=True)
-class TimelineEntry:
-    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
-    text: str
-    articles: tuple[str, ...]
-    events: tuple[DatedEvent, ...]  # every article's clause, with offsets
 
 
 def build_timeline(events: Iterable[DatedEvent], threshold: float = TIMELINE_MERGE_THRESHOLD) -> tuple[TimelineEntry, ...]:

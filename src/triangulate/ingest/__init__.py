@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
-from ..model import RawDocument, Rejected
+from ..model import Article, RawDocument, Rejected
 from ..settings import Settings
 from .dispatch import read_source
 from .sources import expand_sources
@@ -52,12 +52,15 @@ def _read_all(paths: Sequence[str], settings: Settings, stdin: BinaryIO | None) 
             yield from read_source(item, settings, stdin)
 
 
-def unique_ids(items: Iterable[RawDocument | Rejected]) -> Iterator[RawDocument | Rejected]:
-    """Documents with ids made unique, deterministically: a later duplicate of
-    ``x`` becomes ``x-2`` (or ``x-3``, ... if that is taken too)."""
+_Item = TypeVar("_Item", RawDocument | Rejected, RawDocument | Article | Rejected)
+
+
+def unique_ids(items: Iterable[_Item]) -> Iterator[_Item]:
+    """Documents (and ready articles) with ids made unique, deterministically: a
+    later duplicate of ``x`` becomes ``x-2`` (or ``x-3``, ... if that is taken too)."""
     used: set[str] = set()
     for item in items:
-        if isinstance(item, RawDocument):
+        if isinstance(item, (RawDocument, Article)):
             new_id = item.id
             counter = 2
             while new_id in used:

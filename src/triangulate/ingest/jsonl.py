@@ -155,3 +155,9 @@ def _json_type(value: object) -> str:
     if isinstance(value, Mapping):
         return "an object"
     return "null"
+
+
+def read_record(value: object, default_id: str, origin: str) -> RawDocument | Rejected:
+    """One article from a JSON-like value already in memory (a dict shaped like
+    a record of a JSON export), read as a record of a file would be."""
+    return _record(value, default_id, origin, "utf-8")

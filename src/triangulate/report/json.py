@@ -1,22 +1,44 @@
-"""The briefing as JSON, following ``schema/briefing.schema.json``.
+"""The briefing as JSON, following ``briefing.schema.json`` beside this module
+(shipped with the package; :func:`schema` returns it).
 
-Key names are the public interface: changing one needs a new schema version.
+Key names are the public interface: changing one needs a new schema version
+(the rules are in the README, "The briefing JSON").
 """
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from ..compare.numbers import NumberGroup
-    from ..compare.quotes import AlignedQuote
-    from ..compare.timeline import TimelineEntry
+from importlib.resources import files
+from typing import Any
 
 from .. import __version__
-from ..model import Article, Briefing, Cited, Conflict, CoverageRow, Entity, Fact, Rejected, SharedPassage, Statement
+from ..model import (
+    AlignedQuote,
+    Article,
+    Briefing,
+    Cited,
+    Conflict,
+    CoverageRow,
+    Entity,
+    Fact,
+    NumberGroup,
+    Rejected,
+    SharedPassage,
+    Statement,
+    TimelineEntry,
+)
 
 SCHEMA = "triangulate.briefing/1"
+
+#: The JSON Schema file, package data beside this module.
+SCHEMA_FILE = "briefing.schema.json"
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) every JSON briefing validates against;
+    a fresh copy on each call."""
+    loaded: dict[str, Any] = json.loads(files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
+    return loaded
 
 
 def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
@@ -30,14 +52,13 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
             "start": event.start,
             "end": event.end,
             "generator": f"triangulate {__version__}",
-            "alignment": event.alignment,
             "warnings": list(event.warnings),
         },
         "headline": _cited(briefing.headline) if briefing.headline else None,
         "summary": [_cited(c) for c in briefing.summary],
         "articles": [_article(a, briefing.groups.get(a.id, a.id), briefing.shared) for a in briefing.articles],
         "entities": [_entity(e) for e in briefing.entities],
-        "quotes": [_quote(q, briefing.entities) for q in briefing.quotes],
+        "quotes": [_quote(q) for q in briefing.quotes],
         "numbers": [item for group in briefing.numbers for item in _numbers(group)],
         "facts": [_fact(f) for f in briefing.facts],
         "conflicts": [_conflict(c) for c in briefing.conflicts],
@@ -141,12 +162,10 @@ def _coverage(row: CoverageRow) -> dict[str, Any]:
     }
 
 
-def _quote(quote: "AlignedQuote", entities) -> dict[str, Any]:
-    from ..compare.event import speaker_entity
-
+def _quote(quote: AlignedQuote) -> dict[str, Any]:
     return {
         "text": quote.text,
-        "speaker": {"entity": speaker_entity(quote.speaker, entities), "name": quote.speaker},
+        "speaker": {"entity": quote.speaker_entity, "name": quote.speaker},
         "articles": list(quote.articles),
         "variants": [
             {"article": v.article, "text": v.text, "start": v.start, "end": v.end, "speaker": v.speaker}
@@ -157,7 +176,7 @@ def _quote(quote: "AlignedQuote", entities) -> dict[str, Any]:
     }
 
 
-def _numbers(group: "NumberGroup") -> list[dict[str, Any]]:
+def _numbers(group: NumberGroup) -> list[dict[str, Any]]:
     """One entry per value given for the counted thing, with its wording."""
     return [
         {
@@ -176,7 +195,7 @@ def _numbers(group: "NumberGroup") -> list[dict[str, Any]]:
     ]
 
 
-def _timeline(entry: "TimelineEntry") -> dict[str, Any]:
+def _timeline(entry: TimelineEntry) -> dict[str, Any]:
     return {
         "date": entry.date,
         "text": entry.text,

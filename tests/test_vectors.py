@@ -1,7 +1,7 @@
 import numpy as np
 from hypothesis import given, settings, strategies as st
 
-from triangulate.summarize.vectors import terms_with_bigrams, tfidf
+from triangulate.vectors import terms_with_bigrams, tfidf
 
 WORDS = st.sampled_from("dam flood toll rise 18 21 minister deny report crack army troop".split())
 
@@ -23,3 +23,9 @@ def test_vectors_rows_are_unit_length():
     matrix = tfidf([("dam", "break"), ("dam", "flood", "flood"), ()])
     norms = np.sqrt(matrix.multiply(matrix).sum(axis=1)).A.ravel()
     assert np.allclose(norms, [1, 1, 0])
+
+
+def test_vectors_old_import_path_still_works():
+    from triangulate.summarize import vectors as old
+
+    assert old.tfidf is tfidf and old.terms_with_bigrams is terms_with_bigrams
