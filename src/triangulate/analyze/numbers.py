@@ -38,6 +38,7 @@ from .figures import (
     REPORT_VERBS,
     change_of,
     copula_subject,
+    window_of,
     date_of,
     holder_of,
     is_older,
@@ -77,6 +78,29 @@ HUMAN_NOUNS = frozenset(
     refugee body corpse casualty fatality soldier teenager boy girl adult pilgrim miner tourist
     fisherman farmer judge justice member dissenter voter""".split()
 )
+
+#: Counted nouns that name one group of people in other words, by lemma (or
+#: "modifier lemma" for a two-word name): "1,200 blue helmets" are 1,200
+#: peacekeepers, "900 US troops" and "900 American soldiers" one force. Written
+#: from the wordings of news copy, not fitted.
+GROUP_SYNONYMS = {
+    "troop": "soldier", "serviceman": "soldier", "servicemember": "soldier", "service member": "soldier",
+    "blue helmet": "peacekeeper", "blue beret": "peacekeeper",
+    "rescue worker": "rescuer", "rescue team": "rescuer", "emergency worker": "rescuer",
+    "firefighter": "firefighter", "fireman": "firefighter",
+    "kid": "child", "youngster": "child", "policeman": "police officer", "police officer": "police officer",
+    "cop": "police officer", "demonstrator": "protester", "protestor": "protester",
+}
+
+#: Words that say whose a group is ("US troops", "American soldiers", "UN peacekeepers"):
+#: one key per country or body, so two wordings of one force share it and two
+#: forces ("US troops", "British troops") are told apart.
+NATION_WORDS = {
+    "us": "us", "u.s.": "us", "american": "us", "america": "us", "un": "un", "u.n.": "un",
+    "uk": "uk", "u.k.": "uk", "british": "uk", "britain": "uk", "french": "france", "france": "france",
+    "russian": "russia", "russia": "russia", "chinese": "china", "china": "china", "german": "germany",
+    "turkish": "turkey", "israeli": "israel", "iranian": "iran", "ukrainian": "ukraine", "nato": "nato",
+}
 
 #: Canonical events: lemma sets (any one word, or all words of a tuple) -> event.
 EVENTS: tuple[tuple[str, tuple[object, ...]], ...] = (
@@ -123,6 +147,8 @@ class Quantity:
     source: str | None  # who gives the figure, as written
     sentence: Span  # the sentence, for display and notes
     paragraph: int = 0  # index of the paragraph in the article
+    window: str | None = None  # the span of time counted, as written ("in the past week", "since March 3")
+    counted_lemma: str = ""  # the counted noun's lemma before people were folded into "people" ("miner")
 
 
 def extract_quantities(
@@ -235,8 +261,10 @@ def _quantity(article: Article, doc, group, dates, starts, published) -> Quantit
         kind, noun, thing = "age", None, age_of
     evidence, context = _evidence(anchor, noun, thing)
     event = _event(evidence) if kind == "count" else None
-    noun_lemma = noun.lemma_.casefold() if noun is not None else ""
-    if kind == "count" and event and (noun_lemma in HUMAN_NOUNS or noun_lemma in GENERIC_NOUNS or not noun_lemma
+    noun_lemma = _group_lemma(noun) if noun is not None else ""
+    counted_lemma = noun_lemma if kind == "count" else ""
+    listed = kind == "count" and noun is not None and _coordinated(noun)
+    if kind == "count" and event and not listed and (noun_lemma in HUMAN_NOUNS or noun_lemma in GENERIC_NOUNS or not noun_lemma
                                       or noun_lemma in ("dead", "missing", "injured")):
         noun_lemma = "people"
     elif kind == "count" and noun_lemma in GENERIC_NOUNS:
@@ -282,6 +310,34 @@ def _quantity(article: Article, doc, group, dates, starts, published) -> Quantit
         source=source_of(anchor, text),
         sentence=Span(sent.start_char, sent.end_char, sent.text),
         paragraph=text.count("\n\n", 0, lo),
+        window=window_of(anchor, text) if kind == "count" else None,
+        counted_lemma=counted_lemma,
+    )
+
+
+def _group_lemma(noun) -> str:
+    """The counted noun's lemma, one name per group (:data:`GROUP_SYNONYMS`):
+    "troops" -> "soldier", "blue helmets" -> "peacekeeper"."""
+    lemma = noun.lemma_.casefold()
+    for child in noun.lefts:
+        if child.i == noun.i - 1 and child.dep_ in ("amod", "compound"):
+            pair = f"{child.lemma_.casefold()} {lemma}"
+            if pair in GROUP_SYNONYMS:
+                return GROUP_SYNONYMS[pair]
+    return GROUP_SYNONYMS.get(lemma, lemma)
+
+
+def _coordinated(noun) -> bool:
+    """ "14 miners and two rescuers": a count listed beside a count of another
+    group. Each is a group of its own, not "people" (they would be one figure
+    for two groups)."""
+    others = [c for c in noun.children if c.dep_ == "conj"]
+    if noun.dep_ == "conj":
+        others.append(noun.head)
+    return any(
+        o.pos_ in ("NOUN", "PROPN") and o.lemma_.casefold() != noun.lemma_.casefold()
+        and any(c.dep_ == "nummod" or c.like_num for c in o.children)
+        for o in others
     )
 
 
