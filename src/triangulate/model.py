@@ -91,6 +91,7 @@ class Article:
     url: str | None = None
     removed: tuple[RemovedLine, ...] = ()
     warnings: tuple[str, ...] = ()
+    source_evidence: str | None = None  # where ``source`` was read: "copyright line: © 2026 ...", "file name"
 
 
 @dataclass(frozen=True, slots=True)
