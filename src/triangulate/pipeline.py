@@ -112,7 +112,9 @@ def build_briefing(
     progress: Progress | None = None,
 ) -> Briefing:
     (progress or NoProgress()).stage("Writing the briefing")
-    independence = group_articles(articles, seed=settings.seed)  # wire copies and reprints: one source
+    # Articles not analysed (another language) are listed, and counted nowhere.
+    counted = [a for a in articles if a.id in {item.id for item in analyzed}]
+    independence = group_articles(counted, seed=settings.seed)  # wire copies and reprints: one source
     groups = dict(independence.groups_)
     headline, summary = summarize(analyzed, groups, settings)
     dates = sorted(a.published for a in articles if a.published)
@@ -137,7 +139,7 @@ def build_briefing(
         shared=independence.passages_,
         facts=facts,
         conflicts=tuple(sorted(compared.conflicts + claims, key=lambda c: CONFLICT_ORDER.index(c.kind))),
-        coverage=coverage(articles, analyzed, facts),
+        coverage=coverage(counted, analyzed, facts),
         quotes=compared.quotes,
         numbers=compared.numbers,
         timeline=compared.timeline,
