@@ -145,3 +145,25 @@ def test_numbers_listed_group_compared_across_time_windows(nlp):
     assert "different time windows (as written): at least 14 in the past week; 17 since the collapse on March 3" \
         in miners.note
     assert [p.value for p in _group(groups, "rescuers killed").positions] == [2]
+
+
+def test_numbers_magnitude_in_other_words_is_one_group(nlp):
+    quantities = _quantities(
+        nlp,
+        ("a", "2026-05-11", "A magnitude 6.8 earthquake struck the coast on Sunday."),
+        ("b", "2026-05-11", "The 6.8 quake was followed by a magnitude 5.2 aftershock."),
+        ("c", "2026-05-12", "It measured magnitude 6.8, the institute said."),
+    )
+    sixes = [g for g in compare_numbers(quantities) if 6.8 in [p.value for p in g.positions]]
+    assert len(sixes) == 1 and sixes[0].articles == ("a", "b", "c") and not sixes[0].conflict
+    assert [p.value for p in sixes[0].positions] == [6.8]
+
+
+def test_numbers_height_stated_with_a_copula_is_the_subjects(nlp):
+    quantities = _quantities(
+        nlp,
+        ("a", "2026-03-12", "The 64-metre dam gave way on Tuesday."),
+        ("b", "2026-03-13", "The dam was 64 metres high."),
+    )
+    (group,) = compare_numbers(quantities)
+    assert group.articles == ("a", "b")

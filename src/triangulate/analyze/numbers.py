@@ -90,6 +90,7 @@ GROUP_SYNONYMS = {
     "firefighter": "firefighter", "fireman": "firefighter",
     "kid": "child", "youngster": "child", "policeman": "police officer", "police officer": "police officer",
     "cop": "police officer", "demonstrator": "protester", "protestor": "protester",
+    "quake": "earthquake",
 }
 
 #: Words that say whose a group is ("US troops", "American soldiers", "UN peacekeepers"):
@@ -101,6 +102,9 @@ NATION_WORDS = {
     "russian": "russia", "russia": "russia", "chinese": "china", "china": "china", "german": "germany",
     "turkish": "turkey", "israeli": "israel", "iranian": "iran", "ukrainian": "ukraine", "nato": "nato",
 }
+
+#: Nouns whose figure with a decimal point is a magnitude ("the 6.8 quake").
+SEISMIC_NOUNS = frozenset({"earthquake", "quake", "tremor", "aftershock", "temblor"})
 
 #: Canonical events: lemma sets (any one word, or all words of a tuple) -> event.
 EVENTS: tuple[tuple[str, tuple[object, ...]], ...] = (
@@ -252,6 +256,9 @@ def _quantity(article: Article, doc, group, dates, starts, published) -> Quantit
     elif noun is not None and first.ent_type_ == "MONEY" and noun.pos_ == "NOUN":
         kind, unit = "money", noun.lemma_.casefold()  # a currency spaCy knows and this list does not
         thing = _measured(noun)
+    if kind == "count" and noun is not None and (symbol.casefold() == "magnitude" or (
+            not float(value).is_integer() and noun.lemma_.casefold() in SEISMIC_NOUNS)):
+        kind, unit, thing = "measure", "magnitude", noun  # "a magnitude 6.8 earthquake", "the 6.8 quake"
     if noun is not None and noun.dep_ == "appos" and any(
         c.dep_ == "nummod" for c in noun.head.children
     ):
@@ -301,7 +308,7 @@ def _quantity(article: Article, doc, group, dates, starts, published) -> Quantit
         verb=_verb_of(noun if noun is not None else anchor),
         context=tuple(sorted(context)),
         about=thing.text.casefold() if kind == "age" and thing is not None else (
-            thing.lemma_.casefold() if thing is not None else None),
+            GROUP_SYNONYMS.get(thing.lemma_.casefold(), thing.lemma_.casefold()) if thing is not None else None),
         holder=holder,
         place=place_of(anchor, thing),
         date=date,
@@ -448,6 +455,9 @@ def _measured(unit):
     if unit.dep_ == "npadvmod" and head.pos_ == "ADJ":
         if head.head.pos_ in ("NOUN", "PROPN") and head.head.i != head.i:
             return head.head
+        if head.dep_ == "acomp" and head.head.lemma_ == "be":  # "the dam was 64 metres high": the dam
+            subject = next((c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+            return subject or head
         return head
     if unit.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
         return head.head

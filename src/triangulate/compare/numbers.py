@@ -144,8 +144,10 @@ def _same_thing(a: Quantity, b: Quantity) -> bool:
     """
     if not (holders_agree(a.holder, b.holder) and (not a.about or not b.about or a.about == b.about)):
         return False
-    if (a.place or "") != (b.place or ""):
-        return False
+    if a.place and b.place and a.place != b.place:
+        return False  # "turnout in Drava" is not national turnout
+    if bool(a.place) != bool(b.place) and a.value != b.value:
+        return False  # a place in one wording only: the same figure, not another one
     nations_a, nations_b = _nations(a), _nations(b)
     if nations_a and nations_b and not nations_a & nations_b:
         return False  # "US troops", "British troops"
