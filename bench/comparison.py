@@ -11,6 +11,13 @@ Baseline, in the same run (events and BASIL): ``nearest-name`` gives every
 quote found the nearest person named before it in the article (spaCy PERSON
 entity), the classic heuristic that quote attribution is measured against.
 
+Number groups, on the gold events and on the invented numbers set
+(``tests/fixtures/numbers``: coordinated counts, one quantity in several
+wordings, one group counted over different time windows): the share of gold
+figures found, pairwise precision/recall/F1 of "same quantity" links among the
+found ones, and number-conflict precision/recall
+(``triangulate.evaluate.comparison.score_number_groups``).
+
 BASIL (``../shared/data/basil``; skipped with a message when missing):
 annotated quotes that are direct quotations with a named speaker (labels such
 as ``other_anti`` or ``Democratic_lawmakers`` are left out). Reported: the share

@@ -11,6 +11,11 @@ Entities, all run on the same analysed articles:
   exact-names   names merge only when equal up to case, accents, punctuation,
                 "the" and a possessive (triangulate before this work)
 
+Names set: the small invented events of ``tests/fixtures/names`` (gold entities
+only), written for transliterated names (vowel and doubled-letter variants,
+apostrophes, al-/el-, dh/z, -ov/-off) and for different people sharing a family
+name; scored like the gold events, beside exact-names.
+
 Independence groups:
   triangulate   dedup.IndependenceGrouper (sentence MinHash LSH + exact shared runs)
   article-lsh   the classic near-duplicate test: whole-article MinHash over word

@@ -317,6 +317,9 @@ def test_names_russian_endings_and_dh_readings_share_a_key():
     assert same_person(parse_person("Omar al-Dhaheri"), parse_person("Omar al-Zaheri"))
     assert sound_key("Kadhafi") == sound_key("Gaddafi")
     assert not same_person(parse_person("Sergei Ivanov"), parse_person("Viktor Ivanov"))
+    assert same_person(parse_person("Abdul-Rahman Saleh"), parse_person("Abdul Rahman Saleh"))
+    assert same_person(parse_person("Abdul Rahman al-Tikriti"), parse_person("Abdelrahman al-Tikriti"))
+    assert not same_person(parse_person("Jean-Pierre Morel"), parse_person("Jean Morel"))
 
 
 @pytest.mark.parametrize("a, b, loose", [
@@ -328,6 +331,9 @@ def test_names_russian_endings_and_dh_readings_share_a_key():
     ("Ahmed Saleh", "Hamed Saleh", False),
     ("Mohammed Saleh", "Mahmoud Saleh", False),
     ("Yusuf Qasim", "Youssef Kassem", False),  # both parts loose: not enough
+    ("Abdul Rahman al-Tikriti", "Abdelrahman al-Tikriti", False),  # strict: the compound compared whole
+    ("Abdul Rahim al-Tikriti", "Abdelrahim al-Tikriti", False),
+    ("Abdul Rahman al-Tikriti", "Abdul al-Tikriti", False),
 ])
 def test_names_loose_match_needs_one_strict_part(a, b, loose):
     assert loosely_same_person(parse_person(a), parse_person(b)) is loose

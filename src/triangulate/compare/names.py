@@ -276,6 +276,8 @@ def same_person(a: PersonName, b: PersonName) -> bool:
     if titles_conflict(set(a.titles), set(b.titles)):
         return False
     ga, gb = a.given_keys, b.given_keys
+    if len(ga) != len(gb) and given_match("".join(ga), "".join(gb)):
+        return True  # a compound given name written apart or joined: Abdul Rahman, Abdul-Rahman, Abdulrahman
     short, long = (ga, gb) if len(ga) <= len(gb) else (gb, ga)
     if len(short) == len(long):
         return all(given_match(x, y) or _initial(x, y) for x, y in zip(short, long)) and given_match(short[0], long[0])
@@ -372,20 +374,22 @@ def loosely_same_person(a: PersonName, b: PersonName) -> bool:
     """Two full names that :func:`same_person` keeps apart but whose
     romanisations differ only in vowels: "Khaled al-Nouri" / "Khalid al-Nuri",
     "Abdul Qadir al-Dhahabi" / "Abdel Kader al-Zahabi", "Yusuf Qasim" /
-    "Youssef Kassem". The given names have as many tokens and each matches (a
-    long token by its vowel skeleton, with the same first letter), the surname
+    "Youssef Kassem". The given names have as many tokens (or are compared
+    joined) and each matches (a long token by its vowel skeleton, with the same
+    first letter), the surname
     matches by spelling or sound or vowel skeleton, and at least one of the two
     parts matches without the skeleton. Gendered titles must not conflict.
 
     Not enough on its own (Hamid al-Saadi and Hamad al-Saadi can be two men):
     the entity merger also asks that the two spellings never meet in one
     article and that both are given the same office."""
-    if not (a.is_full and b.is_full) or len(a.given_keys) != len(b.given_keys):
+    if not (a.is_full and b.is_full) or titles_conflict(set(a.titles), set(b.titles)):
         return False
-    if titles_conflict(set(a.titles), set(b.titles)):
-        return False
-    given_strict = all(given_match(x, y) for x, y in zip(a.given_keys, b.given_keys))
-    given_loose = all(given_match(x, y) or _loose_token(x, y) for x, y in zip(a.given_keys, b.given_keys))
+    ga, gb = a.given_keys, b.given_keys
+    if len(ga) != len(gb):  # Abdul Rahman / Abdelrahman: the compound compared whole
+        ga, gb = ("".join(ga),), ("".join(gb),)
+    given_strict = all(given_match(x, y) for x, y in zip(ga, gb))
+    given_loose = all(given_match(x, y) or _loose_token(x, y) for x, y in zip(ga, gb))
     surname_strict = surname_match(a, b)
     if not given_loose or given_strict and surname_strict:
         return False  # no match, or a strict one (same_person's business)
