@@ -277,6 +277,19 @@ def _window_reason(mentions: list[Quantity]) -> str | None:
     named = [w for w in windows if w]
     if not named or len(windows) < 2:
         return None
+    by_value: dict[float, set[str]] = defaultdict(set)
+    for m in mentions:
+        by_value[float(m.value)].add(m.window or "")
+    apart = any(
+        not (by_value[x] & by_value[y]) and (by_value[x] | by_value[y]) - {""}
+        for x in by_value for y in by_value if x < y
+    )
+    if not apart:
+        return None  # every figure is given both with and without the window: it explains nothing
+    windows[""] = [f for f in windows.get("", []) if not any(
+        _figure(m) == f and by_value[float(m.value)] - {""} for m in mentions)]  # figures never given a window
+    if not windows[""]:
+        del windows[""]
     return "different time windows (as written): " + "; ".join(
         f"{', '.join(figures)} {window or '(no window given)'}" for window, figures in windows.items()
     )
