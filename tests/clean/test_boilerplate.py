@@ -192,6 +192,8 @@ def test_metadata_outlet_evidence_prefers_a_copyright_line_to_a_dateline_agency(
     found = outlet_evidence(["OSLEN, Jan 3 (Northline) -", "© 2026 The Oslen Star"])
     assert (found.name, found.kind) == ("The Oslen Star", "copyright line")
     assert outlet_evidence(["Photo: AFP/Getty Images", "(Reuters)"]) is None
+    assert outlet_evidence(["Download the free app for alerts.", "By Jane Doe, our correspondent, in the city",
+                            "Reporting by our correspondent, in the capital"]) is None
 
 
 def test_clean_outlet_fixture_dumps_name_themselves(root, settings):

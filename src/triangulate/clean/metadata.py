@@ -141,11 +141,11 @@ OUTLET_EVIDENCE: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\b(?i:credit)\s*(?:\.{3}|…|:)\s*" + _PERSON + r"\s+for\s+" + _OWN + r"\s*$"
         r"|(?:^|[.\s])([A-Z][A-Z&]{2,})\s*/\s*" + _PERSON + r"(?:\s*/\s*File\s+Photo)?\s*$")),
     ("staff byline", re.compile(
-        r"^\W*(?:by\s+)?" + _PERSON + r",\s+" + _OWN + r"\s+(?:staff|staff\s+writer|reporter)\W*$"
-        r"|\b(?:correspondent|reporter|editor|writer),\s+" + _OWN + r"\s*$", re.IGNORECASE)),
+        r"^\W*(?:(?i:by)\s+)?" + _PERSON + r",\s+" + _OWN + r"\s+(?i:staff|staff\s+writer|reporter)\W*$"
+        r"|\b(?i:correspondent|reporter|editor|writer),\s+" + _OWN + r"\s*$")),
     ("app or newsletter prompt", re.compile(
-        r"\b(?:download|get|install)\s+the\s+" + _OWN + r"\s+app\b"
-        r"|\bget\s+news\s+from\s+" + _OWN + r"\s+in\s+your\s+inbox", re.IGNORECASE)),
+        r"\b(?i:download|get|install)\s+the\s+" + _OWN + r"\s+(?i:app)\b"
+        r"|\b(?i:get\s+news\s+from)\s+" + _OWN + r"\s+(?i:in\s+your\s+inbox)")),
     ("publication note", OUTLET_FROM_PROSE),
     ("photo credit", OUTLET_FROM_CREDIT),
     ("dateline agency", re.compile(r"^[A-ZÀ-Þ][^()]{1,60}\(([A-Z][\w&'’ .-]{1,40})\)\s*(?:--|[-–—:])?\s*$")),
