@@ -11,6 +11,13 @@ Baseline, in the same run (events and BASIL): ``nearest-name`` gives every
 quote found the nearest person named before it in the article (spaCy PERSON
 entity), the classic heuristic that quote attribution is measured against.
 
+Number groups, on the gold events and on the invented numbers set
+(``tests/fixtures/numbers``: coordinated counts, one quantity in several
+wordings, one group counted over different time windows): the share of gold
+figures found, pairwise precision/recall/F1 of "same quantity" links among the
+found ones, and number-conflict precision/recall
+(``triangulate.evaluate.comparison.score_number_groups``).
+
 BASIL (``../shared/data/basil``; skipped with a message when missing):
 annotated quotes that are direct quotations with a named speaker (labels such
 as ``other_anti`` or ``Democratic_lawmakers`` are left out). Reported: the share
@@ -42,6 +49,8 @@ from triangulate.evaluate.comparison import (  # noqa: E402
     basil_items,
     event_articles,
     gold_event_folders,
+    number_event_folders,
+    score_number_groups,
     read_gold_event,
     run_event,
     score_basil,
@@ -122,6 +131,26 @@ def main() -> int:
                       "quote_variants": total.quote_variants, "gold_conflicts": total.gold_conflicts,
                       "timeline_pairs": total.timeline_pairs}
     print(f"({time.perf_counter() - started:.1f} s)")
+
+    print("\nnumber groups: gold figures found, pairwise grouping of the found ones, number conflicts")
+    print(f"{'set':8} {'event':18} {'figures':>9} {'found':>6} {'pair P':>7} {'pair R':>7} {'pair F1':>7} "
+          f"{'confl P':>8} {'confl R':>8}")
+    for name, folders in (("gold", gold_event_folders(ROOT)), ("numbers", number_event_folders(ROOT))):
+        for gold_path, folder in folders:
+            gold = read_gold_event(gold_path)
+            output = run_event(event_articles(folder, settings), nlp)
+            groups, conflicts = score_number_groups(gold, output), score_event(gold, output)
+            print(f"{name:8} {gold.slug:18} {groups.values:9} {groups.value_recall:6.3f} {groups.pair_precision:7.3f} "
+                  f"{groups.pair_recall:7.3f} {groups.pair_f1:7.3f} {conflicts.conflict_precision:8.3f} "
+                  f"{conflicts.conflict_recall:8.3f}")
+            results[f"numbers:{name}:{gold.slug}"] = {
+                "figures": groups.values, "found": round(groups.value_recall, 4),
+                "pair_precision": round(groups.pair_precision, 4), "pair_recall": round(groups.pair_recall, 4),
+                "pair_f1": round(groups.pair_f1, 4), "conflict_precision": round(conflicts.conflict_precision, 4),
+                "conflict_recall": round(conflicts.conflict_recall, 4)}
+            if args.errors:
+                for error in groups.errors + tuple(e for e in conflicts.errors if e.startswith("number")):
+                    print("    " + error)
 
     basil = Path(args.basil)
     if (basil / "annotations").is_dir():

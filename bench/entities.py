@@ -11,6 +11,11 @@ Entities, all run on the same analysed articles:
   exact-names   names merge only when equal up to case, accents, punctuation,
                 "the" and a possessive (triangulate before this work)
 
+Names set: the small invented events of ``tests/fixtures/names`` (gold entities
+only), written for transliterated names (vowel and doubled-letter variants,
+apostrophes, al-/el-, dh/z, -ov/-off) and for different people sharing a family
+name; scored like the gold events, beside exact-names.
+
 Independence groups:
   triangulate   dedup.IndependenceGrouper (sentence MinHash LSH + exact shared runs)
   article-lsh   the classic near-duplicate test: whole-article MinHash over word
@@ -50,6 +55,7 @@ from triangulate.evaluate.entities import (  # noqa: E402
     gold_events,
     group_scores,
     merge_scores,
+    name_events,
 )
 from triangulate.model import Article  # noqa: E402
 
@@ -169,6 +175,23 @@ def main() -> int:
             runs = join_runs(common_runs(words[x], words[y], 4), 3)
             longest = max((r.unquoted for r in runs), default=0)
             calibration["together" if (x, y) in together else "apart"].append((longest, gold.name, x, y))
+
+    names = name_events(Path(args.root))
+    if names:
+        print("\nnames set (tests/fixtures/names: invented transliterations and namesakes; entities only)")
+    for gold, folder in names:
+        _, analyzed = analyse_event(folder)
+        results[f"names:{gold.name}"] = {}
+        for name, system in (("triangulate", collect_entities), ("exact-names", exact_name_baseline)):
+            s = merge_scores(gold.entities, system(analyzed))
+            results[f"names:{gold.name}"][name] = {"precision": s.precision, "recall": s.recall, "coverage": s.coverage}
+            print(f"{gold.name:16} {name:12} {s.precision:9.3f} {s.recall:7.3f} {s.coverage:8.2f} "
+                  f"{s.type_accuracy:6.2f} {f'{s.gold_pairs}/{s.system_pairs}/{s.correct_pairs}':>13}")
+            if args.show_errors and name == "triangulate":
+                for a, b in s.wrong:
+                    print(f"    WRONG  {a} + {b}")
+                for a, b in s.missed:
+                    print(f"    MISSED {a} + {b}")
 
     print()
     print(f"{'event':16} {'groups':12} {'accuracy':>8} {'precision':>9} {'recall':>7} {'exact':>6} "

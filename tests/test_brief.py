@@ -191,6 +191,32 @@ def test_brief_non_english_article_is_listed_not_analysed(tmp_path, settings):
     assert isinstance(result.articles[0], Article)
 
 
+def test_brief_articles_not_analysed_count_for_no_source_group_or_coverage(tmp_path, settings):
+    from triangulate.pipeline import brief
+
+    (tmp_path / "la-gazette.txt").write_text(
+        "Le pont de Varenne a été rouvert samedi après quatre ans de travaux, a annoncé la mairie. "
+        "Les habitants du nord de la ville gagneront vingt minutes chaque matin.\n"
+    )
+    (tmp_path / "north-post.txt").write_text(
+        "The Varenne bridge reopened on Saturday after four years of works, the town hall said. "
+        "Residents of the northern suburbs will save twenty minutes each morning.\n"
+    )
+    (tmp_path / "river-times.txt").write_text(
+        "Traffic crossed the new Varenne bridge on Saturday for the first time since 2022. "
+        "The mayor said the delays were caused by floods and a dispute with the first builder.\n"
+    )
+    result = brief([str(tmp_path)], settings)
+    assert {a.id: a.language for a in result.articles} == {"la-gazette": "fr", "north-post": "en", "river-times": "en"}
+    assert result.event.articles == 3 and result.event.sources == 2
+    assert "la-gazette" not in result.groups
+    assert {row.source for row in result.coverage} == {"North Post", "River Times"}
+    (rejected,) = [r for r in result.rejected if r.stage == "language"]
+    assert rejected.item_id == "la-gazette" and "'fr'" in rejected.reason
+    listed = {a["id"]: a for a in briefing_to_dict(result)["articles"]}
+    assert listed["la-gazette"]["language"] == "fr" and listed["la-gazette"]["group"] == "la-gazette"
+
+
 def test_brief_wire_reprint_is_one_independent_source(example_briefing):
     groups = example_briefing.groups
     assert groups["mpa-wire"] == groups["almar-herald"]

@@ -85,6 +85,7 @@ class Article:
     url: str | None = None
     removed: tuple[RemovedLine, ...] = ()
     warnings: tuple[str, ...] = ()
+    source_evidence: str | None = None  # where ``source`` was read: "copyright line: © 2026 ...", "file name"
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +182,8 @@ class Quantity:
     source: str | None  # who gives the figure, as written
     sentence: Span  # the sentence, for display and notes
     paragraph: int = 0  # index of the paragraph in the article
+    window: str | None = None  # the span of time counted, as written ("in the past week", "since March 3")
+    counted_lemma: str = ""  # the counted noun's lemma before people were folded into "people" ("miner")
 
 
 @dataclass(frozen=True, slots=True)

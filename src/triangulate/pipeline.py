@@ -200,7 +200,9 @@ def build_briefing(
     lexical method; the briefing's ``event.alignment`` says which ran
     (and its warnings, when the model could not load)."""
     (progress or NoProgress()).stage("Writing the briefing")
-    independence = group_articles(articles, seed=settings.seed)  # wire copies and reprints: one source
+    # Articles not analysed (another language) are listed, and counted nowhere.
+    counted = [a for a in articles if a.id in {item.id for item in analyzed}]
+    independence = group_articles(counted, seed=settings.seed)  # wire copies and reprints: one source
     groups = dict(independence.groups_)
     meaning, alignment, warnings = _meaning(analyzed, encoder)
     facts, claims = align_facts(analyzed, groups, meaning)
@@ -231,7 +233,7 @@ def build_briefing(
         shared=independence.passages_,
         facts=facts,
         conflicts=tuple(sorted(compared.conflicts + claims, key=lambda c: CONFLICT_ORDER.index(c.kind))),
-        coverage=coverage(articles, analyzed, facts),
+        coverage=coverage(counted, analyzed, facts),
         quotes=quotes,
         numbers=compared.numbers,
         timeline=compared.timeline,

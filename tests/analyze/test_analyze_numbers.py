@@ -37,7 +37,8 @@ def test_numbers_parse_number_rejects_words_that_are_not_numbers():
 
 def test_numbers_counted_noun_and_value(nlp):
     q = _one(nlp, "The army sent 2,500 troops to the valley.")
-    assert (q.value, q.qualifier, q.kind, q.noun, q.what) == (2500, "exact", "count", "troop", "troops")
+    # troops are counted as soldiers (one group whatever the word), shown as written
+    assert (q.value, q.qualifier, q.kind, q.noun, q.what) == (2500, "exact", "count", "soldier", "troops")
     assert q.text == "2,500 troops"
 
 
@@ -148,3 +149,30 @@ def test_numbers_every_extracted_span_is_the_text_at_its_offsets(nlp, sentences,
         assert text[q.number.start:q.number.end] == q.number.text
         assert q.start <= q.number.start and q.number.end <= q.end
         assert text[q.sentence.start:q.sentence.end] == q.sentence.text
+
+
+def test_numbers_every_count_of_a_coordinated_phrase(nlp):
+    found = _quantities(nlp, "At least 14 miners and two rescuers have died in the past week, the ministry said.")
+    assert [(q.value, q.qualifier, q.what, q.window) for q in found] == [
+        (14, "at least", "miners killed", "in the past week"),
+        (2, "exact", "rescuers killed", "in the past week"),
+    ]
+    listed = _quantities(nlp, "The blast wounded 30 workers, two guards and a nurse.")
+    assert [(q.value, q.what) for q in listed] == [(30, "workers injured"), (2, "guards injured")]
+
+
+def test_numbers_one_group_name_whatever_the_word(nlp):
+    nouns = [_one(nlp, text).noun for text in (
+        "Some 1,200 blue helmets patrol the border.", "About 1,200 UN peacekeepers patrol the border.",
+        "About 900 US troops remain at the base.", "Some 900 American soldiers remain at the base.")]
+    assert nouns == ["peacekeeper", "peacekeeper", "soldier", "soldier"]
+
+
+@pytest.mark.parametrize(("text", "window"), [
+    ("Seventeen miners have died since the collapse on March 3.", "since the collapse on March 3"),
+    ("Nine people were arrested over the weekend.", "over the weekend"),
+    ("The clinic has treated 40 patients so far this year.", "so far this year"),
+    ("Police arrested 12 people on Tuesday.", None),
+])
+def test_numbers_window_as_written(nlp, text, window):
+    assert _one(nlp, text).window == window

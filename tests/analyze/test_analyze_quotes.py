@@ -161,6 +161,9 @@ def test_quotes_name_keys_tolerate_transliteration():
     assert surname_key("Mohamed el-Rashidy") == "rashidy"
     assert name_key("rashidy") == name_key("rashidi")
     assert name_key("Želevski") == name_key("Zhelevsky") == name_key("Zhelevskyi")
+    assert name_key("Ivanoff") == name_key("Ivanov") and name_key("Dhahabi") == name_key("Zahabi")
+    assert name_key("Qasim") == name_key("Kassem") and name_key("Hameed") == name_key("Hamid")
+    assert name_key("Khalil") != name_key("Khalid")
     assert name_key("Mohammed") == name_key("Muhammad") == name_key("Mohamed")
     assert name_key("Leila") != name_key("Karim")
 

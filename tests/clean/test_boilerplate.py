@@ -1,7 +1,9 @@
+import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
 from triangulate.clean import clean_document, fit_boilerplate
 from triangulate.clean.boilerplate import BoilerplateModel, classify_lines
+from triangulate.clean.metadata import outlet_evidence
 from triangulate.model import Article, RawDocument, Rejected
 
 DUMP = """Flood barrier fails as river rises in Port Aldous
@@ -135,3 +137,77 @@ def test_clean_title_skips_site_name_tagline_and_section_label(settings):
     assert article.text == "The harbour authority closed the old quay on Wednesday after engineers found cracks in the sea wall."
     reasons = {r.text: r.reason for r in article.removed}
     assert reasons["NEWS | PORT"] == "section or site label"
+
+
+COMMENT_BLOCK_DUMP = """Ferry service resumes after winter storms
+
+The ferry between Oskar Island and the mainland ran again on Wednesday for the first time in three weeks.
+
+Islanders said shops had run short of bread and fuel during the closure.
+
+Reader comments
+The Island Lantern moderates every comment before it is published.
+We are glad to host robust debate and sharp criticism, including of this newspaper.
+Comments containing personal attacks, hate speech or advertising will be rejected.
+Comments are never edited: each one is published as written or not at all.
+"""
+
+
+def test_clean_comment_policy_block_is_boilerplate_and_names_the_outlet(settings):
+    article = clean_document(_raw(COMMENT_BLOCK_DUMP, id="dump-17"), settings)
+    assert article.text.splitlines()[-1] == "Islanders said shops had run short of bread and fuel during the closure."
+    policy = [r.text for r in article.removed if r.reason == "comment policy"]
+    assert policy == [
+        "The Island Lantern moderates every comment before it is published.",
+        "We are glad to host robust debate and sharp criticism, including of this newspaper.",
+        "Comments containing personal attacks, hate speech or advertising will be rejected.",
+        "Comments are never edited: each one is published as written or not at all.",
+    ]
+    assert article.source == "The Island Lantern"
+    assert article.source_evidence == "comment policy: The Island Lantern moderates every comment before it is published."
+
+
+def test_clean_prose_about_comments_in_the_article_stays():
+    text = ("The minister said the comments were taken out of context.\n"
+            "Critics said she had deleted posts and blocked journalists who asked about the contract.\n")
+    assert all(v.kept for v in classify_lines(text))
+
+
+@pytest.mark.parametrize(("line", "outlet", "kind"), [
+    ("File photo: Omar Said/The Delta Mirror", "The Delta Mirror", "photo credit"),
+    ("A farmer checks her crop. Credit...Ines Moretti for The Lantern", "The Lantern", "photo credit"),
+    ("A trader at work, May 4, 2026. KESTRELWIRE/Ana Ruiz/File Photo", "Kestrelwire", "photo credit"),
+    ("Copyright 2026 Fenwick Courier Media Group. All rights reserved.", "Fenwick Courier", "copyright line"),
+    ("Dana Holt, Orchard Gazette Staff", "Orchard Gazette", "staff byline"),
+    ("Download the Tidewater Post app for alerts.", "Tidewater Post", "app or newsletter prompt"),
+    ("Comments on Marsh Weekly are pre-moderated.", "Marsh Weekly", "comment policy"),
+    ("OSLEN, Jan 3 (Northline) -", "Northline", "dateline agency"),
+])
+def test_metadata_outlet_named_by_its_own_lines(line, outlet, kind):
+    found = outlet_evidence(["Share this article", line])
+    assert (found.name, found.kind, found.line) == (outlet, kind, line)
+
+
+def test_metadata_outlet_evidence_prefers_a_copyright_line_to_a_dateline_agency():
+    found = outlet_evidence(["OSLEN, Jan 3 (Northline) -", "© 2026 The Oslen Star"])
+    assert (found.name, found.kind) == ("The Oslen Star", "copyright line")
+    assert outlet_evidence(["Photo: AFP/Getty Images", "(Reuters)"]) is None
+    assert outlet_evidence(["Download the free app for alerts.", "By Jane Doe, our correspondent, in the city",
+                            "Reporting by our correspondent, in the capital"]) is None
+
+
+def test_clean_outlet_fixture_dumps_name_themselves(root, settings):
+    from triangulate.evaluate.boilerplate import read_gold_dir
+
+    dumps = read_gold_dir(root / "tests" / "fixtures" / "outlets")
+    assert len(dumps) >= 8
+    for dump in dumps:
+        article = clean_document(_raw(dump.text, id=dump.name), settings)
+        assert article.source == dump.meta["source"], (dump.name, article.source_evidence)
+        assert not article.source_evidence.startswith("file name")
+
+
+def test_clean_outlet_from_the_file_name_says_so(settings):
+    article = clean_document(_raw("The council met on Monday and approved the budget.\n", id="river-news"), settings)
+    assert (article.source, article.source_evidence) == (
+        "River News", "file name (the text does not name its outlet)")

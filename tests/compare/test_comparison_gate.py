@@ -14,9 +14,11 @@ import pytest
 from triangulate.evaluate.comparison import (
     event_articles,
     gold_event_folders,
+    number_event_folders,
     read_gold_event,
     run_event,
     score_event,
+    score_number_groups,
     total_scores,
 )
 
@@ -51,3 +53,20 @@ def test_quality_gate_comparison(scores, root):
 def test_quality_gate_comparison_speaker_target(scores):
     """The project's target: nine in ten quotes found carry the right speaker."""
     assert total_scores(scores.values()).speaker_accuracy >= 0.9
+
+
+NUMBER_EVENTS = number_event_folders(Path(__file__).resolve().parents[2])
+
+
+@pytest.mark.parametrize("gold_path, folder", NUMBER_EVENTS, ids=[g.stem for g, _ in NUMBER_EVENTS])
+def test_quality_gate_numbers_set(gold_path, folder, nlp, settings, root):
+    """On the invented numbers set: every figure found, one group per counted
+    thing whatever the wording, conflicts across time windows found."""
+    floors = json.loads((root / "bench" / "floors.json").read_text())["numbers_set"]
+    gold = read_gold_event(gold_path)
+    output = run_event(event_articles(folder, settings), nlp)
+    groups, conflicts = score_number_groups(gold, output), score_event(gold, output)
+    assert groups.value_recall >= floors["figures_found"], groups.errors
+    assert groups.pair_f1 >= floors["pair_f1"], groups.errors
+    assert conflicts.conflict_precision >= floors["conflict_precision"], conflicts.errors
+    assert conflicts.conflict_recall >= floors["conflict_recall"], conflicts.errors

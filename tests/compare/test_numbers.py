@@ -110,3 +110,60 @@ def test_numbers_holders_agree_on_nested_initials():
     assert holders_agree(None, None)
     assert not holders_agree("DMV", "PSF")
     assert not holders_agree("DMV", None)
+
+
+def test_numbers_same_quantity_in_other_words_is_one_group(nlp):
+    quantities = _quantities(
+        nlp,
+        ("a", "2026-03-12", "About 1,200 UN peacekeepers are deployed in the south. About 900 US troops remain."),
+        ("b", "2026-03-12", "The mission has 1,200 peacekeepers in the south. Some 900 American soldiers remain."),
+        ("c", "2026-03-13", "Some 1,200 blue helmets patrol the south. The Pentagon said 900 troops would stay."),
+    )
+    groups = compare_numbers(quantities)
+    assert [(g.value, g.articles, g.conflict) for g in groups] == [(1200, ("a", "b", "c"), False),
+                                                                    (900, ("a", "b", "c"), False)]
+
+
+def test_numbers_forces_of_two_countries_stay_apart(nlp):
+    quantities = _quantities(
+        nlp,
+        ("a", "2026-03-12", "About 900 US troops remain at the base."),
+        ("b", "2026-03-12", "About 300 British troops remain at the base."),
+    )
+    assert len(compare_numbers(quantities)) == 2
+
+
+def test_numbers_listed_group_compared_across_time_windows(nlp):
+    quantities = _quantities(
+        nlp,
+        ("a", "2026-03-20", "At least 14 miners and two rescuers have died in the past week, officials said."),
+        ("b", "2026-03-20", "Seventeen miners have died since the collapse on March 3, the union said."),
+    )
+    groups = compare_numbers(quantities)
+    miners = _group(groups, "miners killed")
+    assert [p.value for p in miners.positions] == [14, 17] and miners.conflict
+    assert "different time windows (as written): at least 14 in the past week; 17 since the collapse on March 3" \
+        in miners.note
+    assert [p.value for p in _group(groups, "rescuers killed").positions] == [2]
+
+
+def test_numbers_magnitude_in_other_words_is_one_group(nlp):
+    quantities = _quantities(
+        nlp,
+        ("a", "2026-05-11", "A magnitude 6.8 earthquake struck the coast on Sunday."),
+        ("b", "2026-05-11", "The 6.8 quake was followed by a magnitude 5.2 aftershock."),
+        ("c", "2026-05-12", "It measured magnitude 6.8, the institute said."),
+    )
+    sixes = [g for g in compare_numbers(quantities) if 6.8 in [p.value for p in g.positions]]
+    assert len(sixes) == 1 and sixes[0].articles == ("a", "b", "c") and not sixes[0].conflict
+    assert [p.value for p in sixes[0].positions] == [6.8]
+
+
+def test_numbers_height_stated_with_a_copula_is_the_subjects(nlp):
+    quantities = _quantities(
+        nlp,
+        ("a", "2026-03-12", "The 64-metre dam gave way on Tuesday."),
+        ("b", "2026-03-13", "The dam was 64 metres high."),
+    )
+    (group,) = compare_numbers(quantities)
+    assert group.articles == ("a", "b")

@@ -7,7 +7,9 @@ whether it is a moving count.
 - ``date``: a date whose clause the figure belongs to ("rose to 21 on Friday");
 - ``source``: "according to the hospital", "officials said", "the government's
   estimate", "the 2,500 given by the government";
-- ``change``: "rose to 21", "from 18 to 21", "stood at 12".
+- ``change``: "rose to 21", "from 18 to 21", "stood at 12";
+- ``window``: the span of time a count covers, as written ("in the past week",
+  "since March 3", "so far this year").
 
 Functions of spaCy tokens; :mod:`triangulate.analyze.numbers` calls them.
 """
@@ -22,7 +24,7 @@ from .numerals import is_number_token
 from .quotes import SPEECH_VERBS
 
 __all__ = ["GENERIC_NOUNS", "REPORT_VERBS", "change_of", "copula_subject", "date_of", "holder_of", "is_older",
-           "place_of", "source_of"]
+           "place_of", "source_of", "window_of"]
 
 #: Nouns that stand for "a number" and take what they count from the context.
 GENERIC_NOUNS = frozenset({"number", "figure", "total", "tally", "count", "estimate", "toll", "sum"})
@@ -328,3 +330,35 @@ def _phrase(token, text: str) -> str:
             hi = max(hi, child.right_edge.i)
     doc = token.doc
     return text[doc[lo].idx:doc[hi].idx + len(doc[hi])]
+
+
+_SPAN_UNITS = r"(?:hours?|days?|nights?|weeks?|weekend|months?|years?|decades?)"
+_AMOUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d{1,3})"
+_WINDOW = re.compile(
+    r"\b(?:(?:in|over|during|within|for)\s+the\s+(?:past|last|previous|first)\s+(?:" + _AMOUNT + r"\s+)?"
+    + _SPAN_UNITS
+    + r"|(?:in|over|within)\s+" + _AMOUNT + r"\s+" + _SPAN_UNITS
+    + r"|(?:over|during)\s+the\s+weekend"
+    + r"|(?:so\s+far\s+)?(?:this|last)\s+(?:week|weekend|month|year)"
+    + r"|since\s+(?:(?!and\b|when\b|after\b|but\b|as\b|according\b|said\b)[\w'’-]+\s*){1,6}"
+    + r"|so\s+far|to\s+date)\b",
+    re.IGNORECASE,
+)
+
+
+def window_of(anchor, text: str) -> str | None:
+    """The span of time the figure's clause covers, as written: "in the past
+    week", "since the collapse on March 3", "this year", "so far". Only a
+    phrase inside the clause of the figure's verb counts (the nearest one)."""
+    verb = anchor
+    for _ in range(8):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
+    sent = anchor.sent
+    found = [m for m in _WINDOW.finditer(text, sent.start_char, sent.end_char) if lo <= m.start() < hi]
+    if not found:
+        return None
+    best = min(found, key=lambda m: abs(m.start() - anchor.idx))
+    return " ".join(best.group(0).split()).rstrip(",")

@@ -39,6 +39,7 @@ from .figures import (
     REPORT_VERBS,
     change_of,
     copula_subject,
+    window_of,
     date_of,
     holder_of,
     is_older,
@@ -78,6 +79,33 @@ HUMAN_NOUNS = frozenset(
     refugee body corpse casualty fatality soldier teenager boy girl adult pilgrim miner tourist
     fisherman farmer judge justice member dissenter voter""".split()
 )
+
+#: Counted nouns that name one group of people in other words, by lemma (or
+#: "modifier lemma" for a two-word name): "1,200 blue helmets" are 1,200
+#: peacekeepers, "900 US troops" and "900 American soldiers" one force. Written
+#: from the wordings of news copy, not fitted.
+GROUP_SYNONYMS = {
+    "troop": "soldier", "serviceman": "soldier", "servicemember": "soldier", "service member": "soldier",
+    "blue helmet": "peacekeeper", "blue beret": "peacekeeper",
+    "rescue worker": "rescuer", "rescue team": "rescuer", "emergency worker": "rescuer",
+    "firefighter": "firefighter", "fireman": "firefighter",
+    "kid": "child", "youngster": "child", "policeman": "police officer", "police officer": "police officer",
+    "cop": "police officer", "demonstrator": "protester", "protestor": "protester",
+    "quake": "earthquake",
+}
+
+#: Words that say whose a group is ("US troops", "American soldiers", "UN peacekeepers"):
+#: one key per country or body, so two wordings of one force share it and two
+#: forces ("US troops", "British troops") are told apart.
+NATION_WORDS = {
+    "us": "us", "u.s.": "us", "american": "us", "america": "us", "un": "un", "u.n.": "un",
+    "uk": "uk", "u.k.": "uk", "british": "uk", "britain": "uk", "french": "france", "france": "france",
+    "russian": "russia", "russia": "russia", "chinese": "china", "china": "china", "german": "germany",
+    "turkish": "turkey", "israeli": "israel", "iranian": "iran", "ukrainian": "ukraine", "nato": "nato",
+}
+
+#: Nouns whose figure with a decimal point is a magnitude ("the 6.8 quake").
+SEISMIC_NOUNS = frozenset({"earthquake", "quake", "tremor", "aftershock", "temblor"})
 
 #: Canonical events: lemma sets (any one word, or all words of a tuple) -> event.
 EVENTS: tuple[tuple[str, tuple[object, ...]], ...] = (
@@ -195,6 +223,9 @@ def _quantity(article: Article, doc, group, dates, starts, published) -> Quantit
     elif noun is not None and first.ent_type_ == "MONEY" and noun.pos_ == "NOUN":
         kind, unit = "money", noun.lemma_.casefold()  # a currency spaCy knows and this list does not
         thing = _measured(noun)
+    if kind == "count" and noun is not None and (symbol.casefold() == "magnitude" or (
+            not float(value).is_integer() and noun.lemma_.casefold() in SEISMIC_NOUNS)):
+        kind, unit, thing = "measure", "magnitude", noun  # "a magnitude 6.8 earthquake", "the 6.8 quake"
     if noun is not None and noun.dep_ == "appos" and any(
         c.dep_ == "nummod" for c in noun.head.children
     ):
@@ -204,8 +235,10 @@ def _quantity(article: Article, doc, group, dates, starts, published) -> Quantit
         kind, noun, thing = "age", None, age_of
     evidence, context = _evidence(anchor, noun, thing)
     event = _event(evidence) if kind == "count" else None
-    noun_lemma = noun.lemma_.casefold() if noun is not None else ""
-    if kind == "count" and event and (noun_lemma in HUMAN_NOUNS or noun_lemma in GENERIC_NOUNS or not noun_lemma
+    noun_lemma = _group_lemma(noun) if noun is not None else ""
+    counted_lemma = noun_lemma if kind == "count" else ""
+    listed = kind == "count" and noun is not None and _coordinated(noun)
+    if kind == "count" and event and not listed and (noun_lemma in HUMAN_NOUNS or noun_lemma in GENERIC_NOUNS or not noun_lemma
                                       or noun_lemma in ("dead", "missing", "injured")):
         noun_lemma = "people"
     elif kind == "count" and noun_lemma in GENERIC_NOUNS:
@@ -242,7 +275,7 @@ def _quantity(article: Article, doc, group, dates, starts, published) -> Quantit
         verb=_verb_of(noun if noun is not None else anchor),
         context=tuple(sorted(context)),
         about=thing.text.casefold() if kind == "age" and thing is not None else (
-            thing.lemma_.casefold() if thing is not None else None),
+            GROUP_SYNONYMS.get(thing.lemma_.casefold(), thing.lemma_.casefold()) if thing is not None else None),
         holder=holder,
         place=place_of(anchor, thing),
         date=date,
@@ -251,6 +284,34 @@ def _quantity(article: Article, doc, group, dates, starts, published) -> Quantit
         source=source_of(anchor, text),
         sentence=Span(sent.start_char, sent.end_char, sent.text),
         paragraph=text.count("\n\n", 0, lo),
+        window=window_of(anchor, text) if kind == "count" else None,
+        counted_lemma=counted_lemma,
+    )
+
+
+def _group_lemma(noun) -> str:
+    """The counted noun's lemma, one name per group (:data:`GROUP_SYNONYMS`):
+    "troops" -> "soldier", "blue helmets" -> "peacekeeper"."""
+    lemma = noun.lemma_.casefold()
+    for child in noun.lefts:
+        if child.i == noun.i - 1 and child.dep_ in ("amod", "compound"):
+            pair = f"{child.lemma_.casefold()} {lemma}"
+            if pair in GROUP_SYNONYMS:
+                return GROUP_SYNONYMS[pair]
+    return GROUP_SYNONYMS.get(lemma, lemma)
+
+
+def _coordinated(noun) -> bool:
+    """ "14 miners and two rescuers": a count listed beside a count of another
+    group. Each is a group of its own, not "people" (they would be one figure
+    for two groups)."""
+    others = [c for c in noun.children if c.dep_ == "conj"]
+    if noun.dep_ == "conj":
+        others.append(noun.head)
+    return any(
+        o.pos_ in ("NOUN", "PROPN") and o.lemma_.casefold() != noun.lemma_.casefold()
+        and any(c.dep_ == "nummod" or c.like_num for c in o.children)
+        for o in others
     )
 
 
@@ -361,6 +422,9 @@ def _measured(unit):
     if unit.dep_ == "npadvmod" and head.pos_ == "ADJ":
         if head.head.pos_ in ("NOUN", "PROPN") and head.head.i != head.i:
             return head.head
+        if head.dep_ == "acomp" and head.head.lemma_ == "be":  # "the dam was 64 metres high": the dam
+            subject = next((c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+            return subject or head
         return head
     if unit.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
         return head.head

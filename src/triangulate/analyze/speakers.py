@@ -117,11 +117,13 @@ def name_key(name: str) -> str:
     """A spelling-tolerant key: consonants of the folded name, doubled letters once.
 
     "Mohammed" / "Mohamed" / "Muhammad" -> "mhmd"; "Rashidi" / "Rashidy" -> "rsd";
-    "Želevski" / "Zhelevsky" / "Zhelevskyi" -> "zlvsk".
+    "Želevski" / "Zhelevsky" / "Zhelevskyi" -> "zlvsk"; "Ivanoff" / "Ivanov" -> "vnv";
+    "al-Dhahabi" / "al-Zahabi" and "Qasim" / "Kassem" share one.
     """
     word = re.sub(r"[^a-z]", "", _fold(name))
+    word = re.sub(r"(?<=[aeiou])ff$", "v", word)  # Ivanoff/Ivanov
     for digraph, letter in (("zh", "z"), ("sh", "s"), ("ch", "c"), ("kh", "k"), ("gh", "g"), ("th", "t"),
-                            ("ph", "f"), ("ck", "k"), ("w", "v")):
+                            ("dh", "z"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("w", "v")):
         word = word.replace(digraph, letter)
     skeleton = re.sub(r"[aeiouyj]", "", word) or word
     return re.sub(r"(.)\1+", r"\1", skeleton)

@@ -16,7 +16,7 @@ from .boilerplate import BoilerplateModel, LineVerdict, classify_lines, strip_si
 from .language import MIN_CONFIDENCE, identify
 from .metadata import (
     normalise_published,
-    outlet_from_lines,
+    outlet_evidence,
     outlet_from_stem,
     outlet_from_url,
     parse_date,
@@ -78,13 +78,7 @@ def clean_document(
             "clean", raw.id, raw.origin,
             f"no article text left after cleaning ({len(removed)} lines were boilerplate or headers)",
         )
-    source = (
-        source
-        or site_in_title
-        or outlet_from_lines([r.text for r in removed])
-        or outlet_from_url(url)
-        or outlet_from_stem(raw.id)
-    )
+    source, source_evidence = _outlet(raw, source, site_in_title, removed, url)
     language = raw.language
     if not language:
         code, probability = identify(text)
@@ -103,7 +97,27 @@ def clean_document(
         url=url,
         removed=tuple(removed),
         warnings=tuple(warnings),
+        source_evidence=source_evidence,
     )
+
+
+def _outlet(
+    raw: RawDocument, given: str | None, site_in_title: str | None, removed: list[RemovedLine], url: str | None
+) -> tuple[str, str]:
+    """The outlet and where it was read, best evidence first: the input's own
+    field (or the page's site name), a "| Outlet" title suffix, a line in which
+    the outlet names itself, the web address, and last the file name."""
+    if given:
+        return given, "given by the input (a feed, JSON field or the page's site name)"
+    if site_in_title:
+        return site_in_title, f"title suffix: {site_in_title}"
+    found = outlet_evidence([r.text for r in removed])
+    if found:
+        return found.name, found.describe()
+    host = outlet_from_url(url)
+    if host:
+        return host, f"web address: {url}"
+    return outlet_from_stem(raw.id), "file name (the text does not name its outlet)"
 
 
 def _header_value(verdicts: list[LineVerdict], header: str) -> str | None:

@@ -159,7 +159,63 @@ def classify_lines(
         if reason is None:
             in_list = shape.text.endswith(":") or (in_list and not shape.sentence_like)
         verdicts.append(LineVerdict(unit, reason))
-    return verdicts
+    return _comment_policy_blocks(verdicts, shapes)
+
+
+#: A line that states a comment policy: comments with moderation, a policy or
+#: guidelines, in the site's voice.
+COMMENT_POLICY = re.compile(
+    r"\bcomments?\b.{0,60}?\b(?:(?:pre-?)?moderat\w*|polic(?:y|ies)|guidelines|reviewed|rules)\b"
+    r"|\b(?:(?:pre-?)?moderates?|reviews?)\s+(?:all\s+|every\s+)?(?:reader\s+)?comments?\b",
+    re.IGNORECASE,
+)
+
+#: The vocabulary of the rest of such a block: what is tolerated, what gets
+#: rejected, that comments are not edited. Each line of a block reads like prose
+#: on its own; what gives it away is this vocabulary next to a policy line.
+POLICY_WORDS = re.compile(
+    r"\b(?:comments?|comment(?:er|ator)s?|moderat\w*|reject\w*|remov\w*|delet\w*|edit(?:s|ed|ing)?|"
+    r"abusive|abuse|defamatory|libel\w*|off-topic|offensive|obscene|spam|hate\s+speech|personal\s+attacks?|"
+    r"profanity|harass\w*|debate|discussion|criticism|disagreement|guidelines|post(?:s|ed|ing)?|"
+    r"publish\w*|block\w*|ban(?:s|ned)?|tolerat\w*|welcome)\b",
+    re.IGNORECASE,
+)
+
+#: A comment-policy block runs at most this many lines past its policy line,
+#: each of at most POLICY_LINE_WORDS words (the blocks in the annotated dumps
+#: have 2-6 lines of 5-30 words).
+POLICY_BLOCK_LINES = 8
+POLICY_LINE_WORDS = 45
+
+
+def _comment_policy_blocks(verdicts: list[LineVerdict], shapes: list[LineShape]) -> list[LineVerdict]:
+    """Lines next to a comment-policy line that continue it ("We welcome
+    debate...", "Abusive comments will be rejected.", "Comments are not
+    edited.") are boilerplate too, though each reads like a sentence."""
+    out = list(verdicts)
+
+    def policy_like(k: int, terms: int) -> bool:
+        shape = shapes[k]
+        if shape.words > POLICY_LINE_WORDS or shape.has_quote or out[k].header:
+            return False
+        return len({m.group(0).casefold() for m in POLICY_WORDS.finditer(shape.text)}) >= terms
+
+    for index, shape in enumerate(shapes):
+        if not COMMENT_POLICY.search(shape.text) or shape.words > POLICY_LINE_WORDS or shape.has_quote:
+            continue
+        block = [index]
+        k = index + 1
+        while k < len(shapes) and k - index <= POLICY_BLOCK_LINES and (policy_like(k, 1) or not out[k].kept):
+            block.append(k)
+            k += 1
+        k = index - 1
+        while k >= 0 and index - k <= 2 and policy_like(k, 2):  # a lead-in before it: "We welcome debate, ..."
+            block.append(k)
+            k -= 1
+        for k in block:
+            if out[k].kept:
+                out[k] = LineVerdict(out[k].unit, "comment policy")
+    return out
 
 
 #: Reasons that rest on a line's shape alone; they do not apply to text an HTML

@@ -81,7 +81,8 @@ CREDIT = re.compile(
     r"\((?:[^()]*\b(?:photo|photograph|picture|image|credit|file|illustration|video|graphic)s?\b[^()]*)\)\s*$|"
     r"\b(?:photo|photograph|picture|image|credit|illustration)s?\s*(?:credit|courtesy)?\s*(?::|by)\s*\S.{0,80}$|"
     r"\b(?:AP|AFP|Reuters|EPA|Getty|Anadolu|Xinhua)\s*(?:Photo|Images?)?\s*/\s*[A-Z]|"
-    r"\bimage\s+(?:copyright|caption)\b|\bpicture\s*:\s*contributed\b|"
+    r"\bimage\s+(?:copyright|caption)\b|\bpicture\s*:\s*contributed\b|\bcredit\s*(?:\.{3}|…)\s*[A-Z]|^\W*file\s+photo\s*:|"
+    r"\b[A-Z]{3,}\s*/\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?:\s*/\s*File\s+Photo)?\s*$|"
     r"(?:\.{3}|…)\s*\((?:AP|Associated Press|Reuters|AFP)\)\s*$|"
     r"\b(?:Getty\s+Images|Shutterstock|iStock(?:photo)?|Alamy)\s*\)?\s*$",
     re.IGNORECASE,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
@@ -103,7 +104,8 @@ def split_dateline(paragraph: str) -> tuple[str | None, int]:
     if not match:
         return None, 0
     place = match.group("place")
-    if len(place) < 3 or place in {"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "WATCH", "NOTE", "EDITOR'S"}:
+    if len(place) < 3 or place.upper() in {"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "WATCH", "NOTE", "EDITOR'S",
+                                           "FILE PHOTO", "PHOTO", "FILE"}:
         return None, 0
     rest = paragraph[match.end():]
     if not rest[:1].isupper() and rest[:1] not in "\"“'‘":
@@ -117,19 +119,88 @@ def _title(caps: str) -> str:
     return " ".join(w.capitalize() if w.isupper() else w for w in caps.split())
 
 
-def outlet_from_lines(lines: list[str]) -> str | None:
-    """An outlet named by a copyright footer or a photo credit, or None."""
-    for pattern in (OUTLET_FROM_COPYRIGHT, OUTLET_FROM_PROSE, OUTLET_FROM_CREDIT):
+_OWN = r"((?:The\s+)?[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|and|&)){0,4})"
+_PERSON = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}"
+
+#: Lines in which an outlet names itself, strongest evidence first: a copyright
+#: line, its comment policy ("The Tarsa Voice moderates all comments"), a photo
+#: credit to its own photographer ("File photo: Name/Outlet", "Credit...Name for
+#: Outlet", "OUTLET/Name/File Photo"), a staff byline ("Name, Outlet Staff",
+#: "Science correspondent, Outlet"), a prompt for its app or newsletter, a
+#: publication note, and last the agency in a dateline ("VELDEN, June 9
+#: (Paxwire) -"), which a reprint also carries. Written from the shapes in the
+#: project's annotated dumps and tests/fixtures/outlets.
+OUTLET_EVIDENCE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("copyright line", OUTLET_FROM_COPYRIGHT),
+    ("comment policy", re.compile(
+        r"^\W*" + _OWN + r"\s+(?:moderates|pre-moderates|reviews|reads)\s+(?:all\s+|every\s+)?(?:reader\s+)?comments?\b"
+        r"|^\W*" + _OWN + r"\s+(?:reserves\s+the\s+right\s+to\s+(?:remove|delete|reject|edit)|does\s+not\s+edit)"
+        r"|\b(?i:comments\s+(?:on|at|to))\s+" + _OWN + r"\s+(?:are|is)\s+(?:pre-)?moderated")),
+    ("photo credit", re.compile(
+        r"\b(?i:photo|photograph|picture|image)s?\s*(?::|by)\s*" + _PERSON + r"\s*/\s*" + _OWN + r"\s*\)?\s*$"
+        r"|\b(?i:credit)\s*(?:\.{3}|…|:)\s*" + _PERSON + r"\s+for\s+" + _OWN + r"\s*$"
+        r"|(?:^|[.\s])([A-Z][A-Z&]{2,})\s*/\s*" + _PERSON + r"(?:\s*/\s*File\s+Photo)?\s*$")),
+    ("staff byline", re.compile(
+        r"^\W*(?:(?i:by)\s+)?" + _PERSON + r",\s+" + _OWN + r"\s+(?i:staff|staff\s+writer|reporter)\W*$"
+        r"|\b(?i:correspondent|reporter|editor|writer),\s+" + _OWN + r"\s*$")),
+    ("app or newsletter prompt", re.compile(
+        r"\b(?i:download|get|install)\s+the\s+" + _OWN + r"\s+(?i:app)\b"
+        r"|\b(?i:get\s+news\s+from)\s+" + _OWN + r"\s+(?i:in\s+your\s+inbox)")),
+    ("publication note", OUTLET_FROM_PROSE),
+    ("photo credit", OUTLET_FROM_CREDIT),
+    ("dateline agency", re.compile(r"^[A-ZÀ-Þ][^()]{1,60}\(([A-Z][\w&'’ .-]{1,40})\)\s*(?:--|[-–—:])?\s*$")),
+)
+
+#: Words that name the company behind an outlet, not the outlet ("Longitude
+#: Media Inc.", "Plains Courier Media Group").
+_COMPANY_TAIL = re.compile(
+    r"(?:\s+(?:media|group|inc|ltd|llc|plc|limited|company|co|corp|corporation|holdings|publishing|"
+    r"newspapers|enterprises|network))+\.?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OutletEvidence:
+    """An outlet named in an article's own lines, with the line that names it."""
+
+    name: str
+    kind: str  # one of the kinds of OUTLET_EVIDENCE
+    line: str
+
+    def describe(self) -> str:
+        return f"{self.kind}: {self.line.strip()}"
+
+
+def outlet_evidence(lines: list[str]) -> OutletEvidence | None:
+    """The strongest self-naming line among ``lines`` (the lines cleaning took
+    out: footers, credits, bylines, the dateline), or None."""
+    for kind, pattern in OUTLET_EVIDENCE:
         for line in reversed(lines):
-            match = pattern.search(line)
             if pattern is OUTLET_FROM_COPYRIGHT and re.search(r"image\s+copyright", line, re.I):
                 continue
-            if match:
-                name = next(g for g in match.groups() if g).strip(" .,")  # the one group that matched
-                name = re.split(r"\s*(?:,|\.\s|\ball rights\b|\bltd\b|\binc\b)", name, flags=re.I)[0].strip(" .,")
-                if name and name.lower() not in NOT_OUTLETS and len(name) > 2:
-                    return name
+            match = pattern.search(line)
+            if not match:
+                continue
+            name = _outlet_name(next(g for g in match.groups() if g))  # the one group that matched
+            if name and name.lower() not in NOT_OUTLETS and len(name) > 2:
+                return OutletEvidence(name, kind, line)
     return None
+
+
+def outlet_from_lines(lines: list[str]) -> str | None:
+    """An outlet named by a footer, a credit, a byline or a prompt, or None."""
+    found = outlet_evidence(lines)
+    return found.name if found else None
+
+
+def _outlet_name(raw: str) -> str:
+    name = raw.strip(" .,")
+    name = re.split(r"\s*(?:,|\.\s|\ball rights\b)", name, flags=re.I)[0].strip(" .,")
+    name = _COMPANY_TAIL.sub("", name).strip(" .,") or name
+    if name.isupper() and len(name) >= 5 and " " not in name:
+        name = name.capitalize()  # "PAXWIRE/Jon Bell" in a credit
+    return name
 
 
 def outlet_from_url(url: str | None) -> str | None:

@@ -23,7 +23,13 @@ Steps, each one only ever merging (a union-find over mentions):
    other ("George Bush" joins neither George W. nor George H. W. Bush);
    organisations and places when
    :func:`.names.same_thing` holds and their types agree.
-7. **Surname-only leftovers** ("Minister al-Rashidi" in an article that never
+7. **Vowel variants** (:func:`.names.loosely_same_person`: "Khaled al-Nouri",
+   "Khalid al-Nuri") join only when every pair of their full names fits, the
+   two spellings never meet in one article (an article that writes both names
+   two people), both are given a common office ("Sheikh", "the deputy
+   governor", written before the name or in apposition), and each has no other
+   such candidate.
+8. **Surname-only leftovers** ("Minister al-Rashidi" in an article that never
    gives his full name) join a person when exactly one person of the event has
    that surname and no gendered title disagrees.
 
@@ -46,8 +52,11 @@ from .aliases import AliasTable, alias_key, default_aliases
 from .entity_types import PLACE_LABELS, TypeVote, vote_type
 from .mentions import ENTITY_TYPES, NameMention, lowercase_vocabulary, read_mentions, resolve_surnames
 from .names import (
+    HONORIFIC_TITLES,
     PersonName,
     acronym_of,
+    is_title,
+    loosely_same_person,
     looks_like_acronym,
     name_tokens,
     normalise_name,
@@ -56,7 +65,9 @@ from .names import (
     same_thing,
     same_words,
     surname_match,
+    title_of,
     titles_conflict,
+    vowel_skeleton,
 )
 
 __all__ = ["ENTITY_TYPES", "collect_entities", "normalise_name"]
@@ -65,6 +76,8 @@ __all__ = ["ENTITY_TYPES", "collect_entities", "normalise_name"]
 #: letters: two-letter initials are too ambiguous ("ND", "AP", "ET").
 MIN_INITIALS = 3
 
+_APPOSITION_AFTER = re.compile(r",\s+(?:the|a|an)\s+([A-Za-z -]{3,50}?)(?=[,.;]|\s+(?:said|told|who|of|for)\b)")
+_APPOSITION_BEFORE = re.compile(r"\b(?:the|a|an)\s+([A-Za-z -]{3,50}?),\s+$")
 _POSSESSOR = re.compile(r"^(.+?)['’]s\s+(.+)$")
 _OF_PERSON = re.compile(r"^(.+?)\s+of\s+(?:[A-Z][\w.]*\s+)*?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+)$")
 _DEFINITION = re.compile(
@@ -97,6 +110,7 @@ def collect_entities(
     merge.alias_rows(table)
     merge.acronyms(_definitions(texts.values()))
     merge.spelling_variants()
+    merge.loose_variants()
     merge.short_forms()
     merge.surname_leftovers()
     return merge.entities(table, [item.id for item in items])
@@ -213,6 +227,51 @@ class _Merger:
                 org = votes[a].label == votes[b].label == "ORG"
                 if any(same_thing(x, y) or org and same_words(x, y) for x in names[a] for y in names[b]):
                     self.union(a, b)
+
+    def loose_variants(self) -> None:
+        groups = self.groups()
+        votes = {root: self.vote(members) for root, members in groups.items()}
+        people = {
+            root: {PersonName(self.mentions[i].titles, self.mentions[i].person.given, self.mentions[i].person.surname)
+                   for i in members if self.mentions[i].person.is_full}
+            for root, members in groups.items()
+            if votes[root].label == "PERSON"
+        }
+        people = {root: full for root, full in people.items() if full}
+        articles = {root: {self.mentions[i].article for i in groups[root]} for root in people}
+        roles = {root: {r for i in groups[root] for r in self._roles(self.mentions[i])} for root in people}
+        blocks: dict[str, set[int]] = defaultdict(set)
+        for root, full in people.items():
+            for person in full:
+                blocks[vowel_skeleton(person.surname_key)[:1]].add(root)
+                for sound in person.surname_sounds:
+                    blocks[vowel_skeleton(sound)[:1]].add(root)
+        candidates: dict[int, set[int]] = defaultdict(set)
+        for members in blocks.values():
+            for a, b in combinations(sorted(members), 2):
+                if b in candidates[a] or articles[a] & articles[b] or not roles[a] & roles[b]:
+                    continue
+                if all(loosely_same_person(x, y) or same_person(x, y) for x in people[a] for y in people[b]):
+                    candidates[a].add(b)
+                    candidates[b].add(a)
+        for a in sorted(candidates):
+            if len(candidates[a]) == 1:
+                b = next(iter(candidates[a]))
+                if len(candidates[b]) == 1 and a < b:
+                    self.union(a, b)
+
+    def _roles(self, m: NameMention) -> set[str]:
+        """Offices a mention is given: titles before the name, title words in
+        an apposition after it ("Ali al-Hakimi, the deputy governor,") or
+        before it ("the deputy governor, Ali al-Hakimi"). Honorifics are not offices."""
+        text = self.texts[m.article]
+        words = set(m.titles)
+        after = _APPOSITION_AFTER.match(text, m.end)
+        before = _APPOSITION_BEFORE.search(text, max(0, m.start - 60), m.start)
+        for found in (after, before):
+            if found:
+                words.update(w.casefold() for w in re.findall(r"[A-Za-z]+", found.group(1)))
+        return {w for w in words if is_title(w) and title_of(w) not in HONORIFIC_TITLES}
 
     def short_forms(self) -> None:
         """"Sovereignty Front", "the Front" → "People's Sovereignty Front";

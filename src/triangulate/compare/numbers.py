@@ -13,7 +13,8 @@ apart). See :func:`_same_thing`.
 A group is a **conflict** when two articles (of different independence groups,
 when ``groups`` is given) give different figures for it, or one article gives
 two sources' figures. Its ``note`` says what may explain the difference: figures
-from different days (dates in the sentence, "rose to", "from 18 to 21"), bounds
+from different days (dates in the sentence, "rose to", "from 18 to 21") or over
+different spans of time ("in the past week", "since March 3"), bounds
 and estimates (and whether they can all hold at once: "at least 18" and "21"),
 different groups counted ("bodies", "people"), or different sources ("according
 to the hospital", "officials said").
@@ -24,9 +25,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from ..unionfind import DisjointSets
-from ..analyze.numbers import REPORT_VERBS, Quantity
+from ..analyze.numbers import NATION_WORDS, REPORT_VERBS, Quantity
 from ..model import NumberGroup, NumberPosition as Position  # noqa: F401  (re-exported: defined in model)
 
 __all__ = ["NumberGroup", "Position", "compare_numbers", "interval"]
@@ -69,8 +71,14 @@ def compare_numbers(
     conflict with each other); ``published`` maps article id -> publication date,
     used to notice figures from different days.
     """
+    items = list(quantities)
+    # "14 miners and two rescuers have died" lists the miners as a group of their
+    # own; another article's "17 miners have died" then counts that group too.
+    listed = {(q.noun, q.event) for q in items if q.kind == "count" and q.event and q.noun not in ("", "people")}
     buckets: dict[tuple, list[Quantity]] = defaultdict(list)
-    for q in quantities:
+    for q in items:
+        if q.noun == "people" and (q.counted_lemma, q.event) in listed:
+            q = replace(q, noun=q.counted_lemma, what=f"{q.counted.split()[-1].casefold()} {q.event}")
         buckets[_bucket(q)].append(q)
     found: list[NumberGroup] = []
     for members in buckets.values():
@@ -108,15 +116,25 @@ def _same_thing(a: Quantity, b: Quantity) -> bool:
     """
     if not (holders_agree(a.holder, b.holder) and (not a.about or not b.about or a.about == b.about)):
         return False
-    if (a.place or "") != (b.place or ""):
-        return False
+    if a.place and b.place and a.place != b.place:
+        return False  # "turnout in Drava" is not national turnout
+    if bool(a.place) != bool(b.place) and a.value != b.value:
+        return False  # a place in one wording only: the same figure, not another one
+    nations_a, nations_b = _nations(a), _nations(b)
+    if nations_a and nations_b and not nations_a & nations_b:
+        return False  # "US troops", "British troops"
     if a.value == b.value or a.event is not None or (a.holder and b.holder):
         return True
     if a.article == b.article and a.paragraph == b.paragraph and a.source and b.source and a.source != b.source:
         return True
     if a.verb and b.verb and a.verb != b.verb and not ({a.verb, b.verb} & REPORT_VERBS):
         return False
-    return bool((set(a.context) & set(b.context)) - _WEAK_CONTEXT)
+    return bool((set(a.context) & set(b.context)) - _WEAK_CONTEXT) or bool(nations_a & nations_b)
+
+
+def _nations(q: Quantity) -> set[str]:
+    """Whose group it is, one key per country or body ("US", "American" -> "us")."""
+    return {NATION_WORDS[w] for w in q.context if w in NATION_WORDS}
 
 
 def _initials(name: str) -> set[str]:
@@ -190,7 +208,7 @@ def _figure(m: Quantity) -> str:
 
 def _note(mentions: list[Quantity], positions: list[Position], published: Mapping[str, str | None]) -> str | None:
     """Why the figures may differ without contradicting each other."""
-    reasons = [r for r in (_time_reason(mentions, published), _bound_reason(mentions),
+    reasons = [r for r in (_window_reason(mentions), _time_reason(mentions, published), _bound_reason(mentions),
                            _group_reason(mentions), _source_reason(mentions)) if r]
     return "; ".join(reasons) if reasons else None
 
@@ -217,6 +235,36 @@ def _time_reason(mentions: list[Quantity], published: Mapping[str, str | None]) 
     if moving:
         parts.append("a moving count (" + "; ".join(moving[:3]) + ")")
     return "; ".join(parts)
+
+
+def _window_reason(mentions: list[Quantity]) -> str | None:
+    """Counts over different spans of time, as the texts give them ("at least
+    14 in the past week; 17 since March 3")."""
+    windows: dict[str, list[str]] = defaultdict(list)
+    for m in mentions:
+        figure = _figure(m)
+        key = m.window or ""
+        if figure not in windows[key]:
+            windows[key].append(figure)
+    named = [w for w in windows if w]
+    if not named or len(windows) < 2:
+        return None
+    by_value: dict[float, set[str]] = defaultdict(set)
+    for m in mentions:
+        by_value[float(m.value)].add(m.window or "")
+    apart = any(
+        not (by_value[x] & by_value[y]) and (by_value[x] | by_value[y]) - {""}
+        for x in by_value for y in by_value if x < y
+    )
+    if not apart:
+        return None  # every figure is given both with and without the window: it explains nothing
+    windows[""] = [f for f in windows.get("", []) if not any(
+        _figure(m) == f and by_value[float(m.value)] - {""} for m in mentions)]  # figures never given a window
+    if not windows[""]:
+        del windows[""]
+    return "different time windows (as written): " + "; ".join(
+        f"{', '.join(figures)} {window or '(no window given)'}" for window, figures in windows.items()
+    )
 
 
 def _bound_reason(mentions: list[Quantity]) -> str | None:

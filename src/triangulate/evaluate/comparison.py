@@ -58,6 +58,8 @@ __all__ = [
     "basil_items",
     "event_articles",
     "gold_event_folders",
+    "number_event_folders",
+    "score_number_groups",
     "read_gold_event",
     "run_event",
     "score_basil",
@@ -363,6 +365,88 @@ def _score_numbers(gold: GoldEvent, output: EventOutput, scores: ComparisonScore
     scores.conflicts_found += len(hit)
     for gi in conflicts - hit:
         scores.errors.append(f"number conflict missed: {gold.numbers[gi]['what']}")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberGroupScores:
+    """Gold figures found, and how they were grouped: pairs of found gold
+    figures (of different mentions) that the gold puts in one group and the
+    system does, or not."""
+
+    values: int
+    found: int
+    pair_tp: int
+    pair_fp: int
+    pair_fn: int
+    errors: tuple[str, ...] = ()
+
+    @property
+    def value_recall(self) -> float:
+        return self.found / self.values if self.values else 1.0
+
+    @property
+    def pair_precision(self) -> float:
+        return self.pair_tp / (self.pair_tp + self.pair_fp) if self.pair_tp + self.pair_fp else 1.0
+
+    @property
+    def pair_recall(self) -> float:
+        return self.pair_tp / (self.pair_tp + self.pair_fn) if self.pair_tp + self.pair_fn else 1.0
+
+    @property
+    def pair_f1(self) -> float:
+        p, r = self.pair_precision, self.pair_recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def number_event_folders(root: Path) -> list[tuple[Path, Path]]:
+    """(gold file, article folder) of the numbers set: small invented events
+    whose gold is numbers only (``tests/fixtures/numbers/<slug>.json``, articles
+    in ``tests/fixtures/numbers/<slug>/``)."""
+    folder = Path(root) / "tests" / "fixtures" / "numbers"
+    return [(gold, gold.with_suffix("")) for gold in sorted(folder.glob("*.json")) if gold.with_suffix("").is_dir()]
+
+
+def score_number_groups(gold: GoldEvent, output: EventOutput) -> NumberGroupScores:
+    """Every gold figure found (a system mention of its article with its value
+    covering its wording, or in the same sentence), and the pairwise grouping
+    of the found ones against the gold groups."""
+    spans = _gold_value_spans(gold, output)
+    located: dict[tuple[str, int], int] = {}  # (article, mention start) -> system group
+    mentions = []
+    for si, group in enumerate(output.numbers):
+        for m in group.mentions:
+            located[(m.article, m.start)] = si
+            mentions.append(m)
+    found: list[tuple[int, int, tuple[str, int]]] = []  # (gold group, system group, mention)
+    errors = []
+    values = 0
+    for gi, items in enumerate(spans):
+        for article, value, start, end in items:
+            values += 1
+            hits = [m for m in mentions if m.article == article and float(m.value) == value and start >= 0
+                    and (m.start <= start < m.end or start <= m.start < end)]
+            if not hits:
+                hits = [m for m in mentions if m.article == article and float(m.value) == value and start >= 0
+                        and m.sentence.start <= start < m.sentence.end]
+            if hits:
+                key = (hits[0].article, hits[0].start)
+                found.append((gi, located[key], key))
+            else:
+                errors.append(f"figure not found: {article}: {value:g} ({gold.numbers[gi]['what']})")
+    tp = fp = fn = 0
+    for i, (ga, sa, ka) in enumerate(found):
+        for gb, sb, kb in found[i + 1:]:
+            if ka == kb:
+                continue
+            if ga == gb and sa == sb:
+                tp += 1
+            elif sa == sb:
+                fp += 1
+                errors.append(f"figures grouped, apart in the gold: {ka} {kb}")
+            elif ga == gb:
+                fn += 1
+                errors.append(f"figures apart, grouped in the gold: {gold.numbers[ga]['what']}: {ka} {kb}")
+    return NumberGroupScores(values, len(found), tp, fp, fn, tuple(errors))
 
 
 def _compatible_date(found: str, gold: str) -> bool:

@@ -95,6 +95,15 @@ def gold_events(root: Path) -> list[tuple[GoldEvent, Path]]:
     return found
 
 
+def name_events(root: Path) -> list[tuple[GoldEvent, Path]]:
+    """The names set: small invented events (``tests/fixtures/names/<event>.json``,
+    articles in ``tests/fixtures/names/<event>/``) whose gold is entities only,
+    written for transliterated names and namesakes."""
+    folder = root / "tests" / "fixtures" / "names"
+    return [(read_gold(path), path.with_suffix("")) for path in sorted(folder.glob("*.json"))
+            if path.with_suffix("").is_dir()]
+
+
 def merge_scores(gold: Iterable[GoldEntity], system: Iterable[Entity]) -> MergeScores:
     gold = list(gold)
     system = list(system)
