@@ -186,14 +186,8 @@ def _quantity(article: Article, doc, group, dates, starts, published) -> Quantit
     if value is None or _not_a_quantity(doc, group, value):
         return None
     before = text[max(0, first.idx - 30):first.idx]
-    qualifier, written = "exact", qualifier_before(before)
-    if written:
-        qualifier = written[0]
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
-    if nxt is not None and nxt.lower_ in ("more", "additional", "extra", "further", "other", "new"):
-        qualifier = "additional"
-    if first.i > 0 and doc[first.i - 1].lower_ in ("another", "additional", "extra", "further"):
-        qualifier = "additional"
+    qualifier, written = _qualifier(doc, first, nxt, before)
     anchor = _anchor(group)
     noun = _counted_noun(anchor, group)
     part = nxt is not None and nxt.lower_ == "of" and _next_is(doc, nxt, "the", "those", "its", "their", "these")
@@ -287,6 +281,18 @@ def _quantity(article: Article, doc, group, dates, starts, published) -> Quantit
         window=window_of(anchor, text) if kind == "count" else None,
         counted_lemma=counted_lemma,
     )
+
+
+def _qualifier(doc, first, nxt, before: str):
+    """("at least", the words as written) before a figure, or "additional"
+    ("six more bodies", "another 40"), else "exact"."""
+    written = qualifier_before(before)
+    qualifier = written[0] if written else "exact"
+    if nxt is not None and nxt.lower_ in ("more", "additional", "extra", "further", "other", "new"):
+        qualifier = "additional"
+    if first.i > 0 and doc[first.i - 1].lower_ in ("another", "additional", "extra", "further"):
+        qualifier = "additional"
+    return qualifier, written
 
 
 def _group_lemma(noun) -> str:
