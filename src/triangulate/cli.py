@@ -1,12 +1,18 @@
 """Command line: parse arguments, call the library, print. Exit codes: 0 every
 input was read, 1 some inputs were rejected (listed; the report is still
-written), 2 usage error."""
+written), 2 usage error, 3 fatal error (missing model, unwritable output, any
+other failure): no report was written, and an existing ``-o`` file is kept.
+
+Everything printed through Rich is escaped (:func:`rich.markup.escape`): paths
+and reasons are data, never markup."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from contextlib import contextmanager
+import tempfile
+import traceback
 from pathlib import Path
 from typing import Optional
 
@@ -28,9 +34,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # paths stay whole on one line, for copying
 
-EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_FATAL = 0, 1, 2, 3
 app.add_typer(evaluate_app, name="evaluate")
 
 #: The abstractive mode's API key comes from here, never from the command line
@@ -95,15 +101,21 @@ def brief(
         _write(report, output)
 
     for item in briefing.rejected:
-        err.print(f"[yellow]not used[/] {item.origin} ({item.stage}): {item.reason}", highlight=False)
+        err.print(
+            f"[yellow]not used[/] {escape(item.origin)} ({escape(item.stage)}): {escape(item.reason)}",
+            highlight=False,
+        )
     for warning in briefing.event.warnings:
         err.print(f"[yellow]warning[/] {escape(warning)}", highlight=False)
     if output:
-        err.print(f"Wrote {fmt} briefing of {briefing.event.articles} articles to {output}", highlight=False)
+        err.print(
+            f"Wrote {escape(fmt)} briefing of {briefing.event.articles} articles to {escape(str(output))}",
+            highlight=False,
+        )
     raise typer.Exit(EXIT_REJECTED if briefing.rejected else EXIT_OK)
 
 
-@contextmanager
+@contextlib.contextmanager
 def errors_to_exit_codes():
     """The one place the CLI turns triangulate's errors into messages and exit codes."""
     try:
@@ -113,22 +125,60 @@ def errors_to_exit_codes():
         raise typer.Exit(EXIT_USAGE)
     except ModelNotInstalled as error:
         err.print(f"[bold red]Missing model:[/] {escape(str(error))}")
-        raise typer.Exit(EXIT_REJECTED)
+        raise typer.Exit(EXIT_FATAL)
     except TriangulateError as error:
         err.print(f"[bold red]Error:[/] {escape(str(error))}")
-        raise typer.Exit(EXIT_REJECTED)
+        raise typer.Exit(EXIT_FATAL)
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except Exception as error:  # noqa: BLE001 - a bug: say so, and exit as fatal rather than 1
+        err.print(escape(traceback.format_exc()), highlight=False)
+        err.print(
+            f"[bold red]Internal error:[/] {escape(type(error).__name__)}: {escape(str(error))}. "
+            "No report was written. This is a bug in triangulate; please report it with the inputs that caused it."
+        )
+        raise typer.Exit(EXIT_FATAL)
 
 
 def _write(report: str, output: Path | None) -> None:
+    """The report to standard output, or atomically to ``output``: written to a
+    temporary file in the same folder, then renamed over it, so a failure at any
+    point leaves an existing report untouched."""
     if output is None:
         sys.stdout.write(report)
+        sys.stdout.flush()
         return
     try:
-        output.write_text(report, encoding="utf-8")
-    except OSError as error:
+        write_atomically(output, report)
+    except (OSError, UnicodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise OutputError(
-            f"Could not write the report to {output}: {error.strerror}. Check that the folder exists and is writable."
+            f"Could not write the report to {output}: {reason}. Check that the folder exists and is writable."
         ) from error
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` through a temporary file beside it and
+    :func:`os.replace`; on any error the temporary file is removed and ``path``
+    is as it was."""
+    folder = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if path.exists():  # keep the permissions of the report being replaced
+            os.chmod(temporary, path.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 class _RichProgress:
