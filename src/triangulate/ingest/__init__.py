@@ -24,7 +24,7 @@ from typing import BinaryIO
 
 from ..model import RawDocument, Rejected
 from ..settings import Settings
-from .dispatch import read_source
+from .dispatch import read_source, sanitised_rejection
 from .sources import expand_sources
 
 __all__ = ["read_inputs", "unique_ids"]
@@ -47,7 +47,7 @@ def read_inputs(
 def _read_all(paths: Sequence[str], settings: Settings, stdin: BinaryIO | None) -> Iterator[RawDocument | Rejected]:
     for item in expand_sources(paths):
         if isinstance(item, Rejected):
-            yield item
+            yield sanitised_rejection(item)
         else:
             yield from read_source(item, settings, stdin)
 
