@@ -7,10 +7,12 @@ Stages report progress through a :class:`Progress` object the caller passes in
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import BinaryIO, Protocol
 
-from .analyze import analyze_articles, load_pipeline
-from .clean import clean_document, fit_boilerplate
+from . import analyze
+from .analyze import analysis_note, analyze_articles, load_pipeline
+from .clean import UNKNOWN_OUTLET_NOTE, clean_document, fit_boilerplate
 from .compare.coverage import coverage
 from .compare.aliases import load_aliases
 from .compare.entities import collect_entities
@@ -53,11 +55,11 @@ def brief(
     progress.stage("Reading inputs")
     raws: list[RawDocument] = []
     rejected: list[Rejected] = []
-    for item in read_inputs(paths, settings, stdin=stdin):
+    for item in read_inputs(paths, settings, stdin=stdin, sort=True):  # sorted: any argument order, one briefing
         (rejected if isinstance(item, Rejected) else raws).append(item)
         progress.advance()
 
-    articles = clean_all(raws, settings, rejected, progress)
+    articles = [with_analysis_note(a) for a in clean_all(raws, settings, rejected, progress)]
     analyzable = [a for a in articles if a.language == settings.language]
     for article in articles:
         if article.language != settings.language:
@@ -75,6 +77,34 @@ def brief(
         progress.stage("Rewriting with the language model")
         briefing = rewrite_briefing(briefing, settings)
     return briefing
+
+
+def with_analysis_note(article: Article) -> Article:
+    """The article, with a warning when it is longer than what is analysed."""
+    note = analysis_note(article)
+    return replace(article, warnings=(*article.warnings, note)) if note else article
+
+
+def analysed_part(article: Article) -> Article:
+    """The article cut to the part the analysis reads (offsets stay valid: a prefix)."""
+    limit = analyze.MAX_ANALYZED_CHARS
+    return replace(article, text=article.text[:limit]) if len(article.text) > limit else article
+
+
+def event_warnings(articles: Sequence[Article], groups: dict[str, str]) -> tuple[str, ...]:
+    """What the reader of the briefing must know about its inputs: articles
+    only partly analysed, and sources counted as independent although nothing
+    names their outlet."""
+    warnings = [f"article {a.id}: {note}" for a in articles if (note := analysis_note(a))]
+    unknown = sorted({groups.get(a.id, a.id) for a in articles if any(w.startswith(UNKNOWN_OUTLET_NOTE) for w in a.warnings)})
+    if unknown:
+        sources = len(set(groups.values())) or len(articles)
+        warnings.append(
+            f"unknown outlet: {len(unknown)} of the {sources} independent sources are articles whose outlet nothing "
+            "in the input names (they are named after their files); each counts as a source of its own, although "
+            "they may come from one outlet or copy another. Give a source field, a URL or the outlet's name to tell them apart."
+        )
+    return tuple(warnings)
 
 
 def clean_all(
@@ -112,7 +142,9 @@ def build_briefing(
     progress: Progress | None = None,
 ) -> Briefing:
     (progress or NoProgress()).stage("Writing the briefing")
-    independence = group_articles(articles, seed=settings.seed)  # wire copies and reprints: one source
+    # Wire copies and reprints: one source. Compared over the analysed part of
+    # each article, so a huge text costs no more here than in the analysis.
+    independence = group_articles([analysed_part(a) for a in articles], seed=settings.seed)
     groups = dict(independence.groups_)
     headline, summary = summarize(analyzed, groups, settings)
     dates = sorted(a.published for a in articles if a.published)
@@ -122,6 +154,7 @@ def build_briefing(
         sources=len(set(groups.values())),  # independent sources: wire copies count once
         start=dates[0] if dates else None,
         end=dates[-1] if dates else None,
+        warnings=event_warnings(articles, groups),
     )
     facts, claims = align_facts(analyzed, groups)
     compared = compare_event(analyzed, groups)
