@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 from .. import __version__
 from ..model import Article, Briefing, Cited, Conflict, CoverageRow, Entity, Fact, Rejected, SharedPassage, Statement
+from ..safetext import is_web_url, plain_name
 
 SCHEMA = "triangulate.briefing/1"
 
@@ -69,7 +70,7 @@ def _article(article: Article, group: str, shared: tuple[SharedPassage, ...] = (
         "published": article.published,
         "dateline": article.dateline,
         "language": article.language,
-        "url": article.url,
+        "url": article.url if is_web_url(article.url) else None,  # only web addresses, never javascript: or data:
         "origin": article.origin,
         "text": article.text,
         "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
@@ -87,9 +88,9 @@ def _article(article: Article, group: str, shared: tuple[SharedPassage, ...] = (
 def _entity(entity: Entity) -> dict[str, Any]:
     return {
         "id": entity.id,
-        "name": entity.name,
+        "name": plain_name(entity.name),
         "type": entity.type,
-        "aliases": list(entity.aliases),
+        "aliases": [plain_name(alias) for alias in entity.aliases],
         "articles": list(entity.articles),
         "mentions": entity.mentions,
     }
