@@ -122,3 +122,16 @@ def test_cli_prints_paths_with_rich_markup_literally(tmp_path):
     assert "report [draft].txt" in stderr
     assert "[bold red]loud.txt" in stderr
     assert "out [final].md" in stderr
+
+
+def test_cli_closed_standard_output_is_a_fatal_error_without_a_traceback(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "triangulate", "brief", str(tmp_path / "a.txt"), "--quiet"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )
+    process.stdout.close()  # the reader is gone before the report is written
+    stderr = process.stderr.read().decode()
+    assert process.wait(timeout=600) == 3
+    assert "Standard output was closed" in stderr and "Traceback" not in stderr

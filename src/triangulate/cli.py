@@ -145,8 +145,15 @@ def _write(report: str, output: Path | None) -> None:
     temporary file in the same folder, then renamed over it, so a failure at any
     point leaves an existing report untouched."""
     if output is None:
-        sys.stdout.write(report)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(report)
+            sys.stdout.flush()
+        except BrokenPipeError as error:  # `triangulate brief ... | head`: the reader stopped reading
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # so the interpreter's own final flush stays quiet
+            raise OutputError(
+                "Standard output was closed before the whole report was written (the program reading it stopped)."
+            ) from error
         return
     try:
         write_atomically(output, report)
