@@ -62,7 +62,7 @@ def analyze_articles(articles: Iterable[Article], nlp, batch_size: int = 16) -> 
         for start, end in pieces(article.text, PIECE_CHARS, MAX_ANALYZED_CHARS)
     ]
     docs = nlp.pipe((piece.text for _, _, piece in work), batch_size=batch_size)
-    done = zip(work, docs)
+    done = zip(work, docs, strict=True)
     for number, group in itertools.groupby(done, key=lambda item: item[0][0]):
         parts = [(start, analyze_doc(piece, doc, assume_published=latest)) for (_, start, piece), doc in group]
         yield merge_pieces(items[number], parts)
@@ -90,11 +90,9 @@ def _cut(text: str, start: int, end: int) -> int:
     a sentence end or a space in the second half of the piece, else at ``end``."""
     half = start + (end - start) // 2
     for pattern in (_PARAGRAPH_BREAK, _SENTENCE_END):
-        last = None
-        for last in pattern.finditer(text, half, end):
-            pass
-        if last is not None:
-            return last.end()
+        ends = [match.end() for match in pattern.finditer(text, half, end)]
+        if ends:
+            return ends[-1]
     space = text.rfind(" ", half, end)
     return space + 1 if space > 0 else end
 
@@ -141,7 +139,9 @@ def shifted(value, offset: int):  # type: ignore[no-untyped-def]
         current = getattr(value, field.name)
         if field.name in ("start", "end") and isinstance(current, int):
             changes[field.name] = current + offset
-        elif dataclasses.is_dataclass(current) or (isinstance(current, tuple) and current and dataclasses.is_dataclass(current[0])):
+        elif dataclasses.is_dataclass(current) or (
+            isinstance(current, tuple) and current and dataclasses.is_dataclass(current[0])
+        ):
             changes[field.name] = shifted(current, offset)
     return dataclasses.replace(value, **changes)
 

@@ -40,6 +40,18 @@ def read_source(source: Source, settings: Settings, stdin: BinaryIO | None = Non
         yield sanitised_rejection(Rejected(stage="ingest", item_id=source.stem, origin=error.origin, reason=error.reason))
 
 
+def _json_lines_despite(error: InputError, data: bytes, source: Source) -> Iterator[RawDocument | Rejected]:
+    """JSON Lines whose bytes as a whole are not text: each line judged on its
+    own, so one NUL byte costs one record. Anything else (or JSON Lines with no
+    good record) raises ``error``: one rejection for the file, not one per line."""
+    if not looks_like_jsonl_bytes(data, source.suffix):
+        raise error
+    records = list(read_json_lines_bytes(data, source))
+    if not any(isinstance(r, RawDocument) for r in records):
+        raise error
+    yield from records
+
+
 def sanitised_rejection(item: Rejected) -> Rejected:
     """A rejection that can be printed and written as UTF-8 (a file name with
     undecodable bytes, an id with a lone surrogate)."""
@@ -82,13 +94,8 @@ def read_bytes(data: bytes, source: Source, settings: Settings) -> Iterator[RawD
         raise InputError(source.origin, f"binary data, not text (looks like {what})" + (f"; {fix}" if fix else ""))
     try:
         decoded = decode_bytes(data, source.origin)
-    except InputError:
-        if not looks_like_jsonl_bytes(data, source.suffix):
-            raise
-        records = list(read_json_lines_bytes(data, source))  # binary-ness judged per record
-        if not any(isinstance(r, RawDocument) for r in records):
-            raise  # no good record: one rejection for the file, not one per line
-        yield from records
+    except InputError as error:
+        yield from _json_lines_despite(error, data, source)
         return
     if not decoded.text.strip():
         raise InputError(source.origin, "only whitespace, no text")

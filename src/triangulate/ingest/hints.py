@@ -96,20 +96,7 @@ def sanitised(doc: RawDocument) -> RawDocument:
     controls or invisible characters), whose URL is a web address and whose
     language is a language code. What changed is added to ``repairs``."""
     notes = list(doc.repairs)
-    changes: dict[str, object] = {}
-    for field in ("id", "title", "source", "origin", "published", "encoding"):
-        value = getattr(doc, field)
-        if value is None:
-            continue
-        cleaned = plain_name(value) if field in ("id", "title", "source") else without_surrogates(value)
-        if field in ("id", "title", "source") and has_hidden_characters(value):
-            _note(notes, f"invisible or text-reordering characters removed from the {field}")
-        if cleaned != value:
-            changes[field] = cleaned if cleaned or field != "id" else "article"
-    content = without_surrogates(doc.content)
-    if content != doc.content:
-        changes["content"] = content
-        _note(notes, "unpaired surrogate code points replaced")
+    changes = _text_changes(doc, notes)
     if doc.url is not None:
         url = without_surrogates(doc.url)
         if not is_web_url(url):
@@ -121,12 +108,37 @@ def sanitised(doc: RawDocument) -> RawDocument:
         code = language_code(without_surrogates(doc.language))
         if code != doc.language:
             changes["language"] = code
-            if code is None:
-                _note(notes, f"language hint {without_surrogates(doc.language)[:40]!r} ignored (not a language code); "
-                      "language detected from the text")
+        if code is None:
+            _note(notes, f"language hint {without_surrogates(doc.language)[:40]!r} ignored (not a language code); "
+                  "language detected from the text")
     if not changes and len(notes) == len(doc.repairs):
         return doc
     return dataclasses.replace(doc, **changes, repairs=tuple(notes))  # type: ignore[arg-type]
+
+
+#: Fields shown as names (cleaned of hiding characters) and fields only made writable.
+_NAME_FIELDS = ("id", "title", "source")
+_TEXT_FIELDS = ("origin", "published", "encoding", "content")
+
+
+def _text_changes(doc: RawDocument, notes: list[str]) -> dict[str, object]:
+    changes: dict[str, object] = {}
+    for field in _NAME_FIELDS:
+        value = getattr(doc, field)
+        if value is None:
+            continue
+        cleaned = plain_name(value)
+        if has_hidden_characters(value):
+            _note(notes, f"invisible or text-reordering characters removed from the {field}")
+        if cleaned != value:
+            changes[field] = cleaned or ("article" if field == "id" else None)
+    for field in _TEXT_FIELDS:
+        value = getattr(doc, field)
+        if value is not None and without_surrogates(value) != value:
+            changes[field] = without_surrogates(value)
+            if field == "content":
+                _note(notes, "unpaired surrogate code points replaced")
+    return changes
 
 
 def _note(notes: list[str], note: str) -> None:
