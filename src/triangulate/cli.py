@@ -122,13 +122,13 @@ def errors_to_exit_codes():
         yield
     except UsageError as error:
         err.print(f"[bold red]Usage error:[/] {escape(str(error))}")
-        raise typer.Exit(EXIT_USAGE)
+        raise typer.Exit(EXIT_USAGE) from None
     except ModelNotInstalled as error:
         err.print(f"[bold red]Missing model:[/] {escape(str(error))}")
-        raise typer.Exit(EXIT_FATAL)
+        raise typer.Exit(EXIT_FATAL) from None
     except TriangulateError as error:
         err.print(f"[bold red]Error:[/] {escape(str(error))}")
-        raise typer.Exit(EXIT_FATAL)
+        raise typer.Exit(EXIT_FATAL) from None
     except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise
     except Exception as error:  # noqa: BLE001 - a bug: say so, and exit as fatal rather than 1
@@ -137,7 +137,7 @@ def errors_to_exit_codes():
             f"[bold red]Internal error:[/] {escape(type(error).__name__)}: {escape(str(error))}. "
             "No report was written. This is a bug in triangulate; please report it with the inputs that caused it."
         )
-        raise typer.Exit(EXIT_FATAL)
+        raise typer.Exit(EXIT_FATAL) from None
 
 
 def _write(report: str, output: Path | None) -> None:

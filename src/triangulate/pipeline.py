@@ -96,7 +96,8 @@ def event_warnings(articles: Sequence[Article], groups: dict[str, str]) -> tuple
     only partly analysed, and sources counted as independent although nothing
     names their outlet."""
     warnings = [f"article {a.id}: {note}" for a in articles if (note := analysis_note(a))]
-    unknown = sorted({groups.get(a.id, a.id) for a in articles if any(w.startswith(UNKNOWN_OUTLET_NOTE) for w in a.warnings)})
+    named = {groups.get(a.id, a.id) for a in articles if not any(w.startswith(UNKNOWN_OUTLET_NOTE) for w in a.warnings)}
+    unknown = {groups.get(a.id, a.id) for a in articles} - named  # sources none of whose articles names its outlet
     if unknown:
         sources = len(set(groups.values())) or len(articles)
         warnings.append(
