@@ -1,6 +1,5 @@
-"""Command line: parse arguments, call the library, print. Exit codes: 0 every
-input was read, 1 some inputs were rejected (listed; the report is still
-written), 2 usage error."""
+"""Command line: parse arguments, call the library, print. Exit codes and how
+errors and reports are written: :mod:`triangulate.cli_common`."""
 
 from __future__ import annotations
 
@@ -13,9 +12,9 @@ import typer
 from rich.markup import escape
 
 from . import __version__
-from .cli_common import EXIT_OK, EXIT_REJECTED, err, errors_to_exit_codes, progress_bar
+from .cli_common import EXIT_OK, EXIT_REJECTED, err, errors_to_exit_codes, progress_bar, write_report
 from .cli_evaluate import app as evaluate_app
-from .errors import OutputError, UsageError
+from .errors import UsageError
 from .report import FORMATS, render
 from .settings import DEFAULT_LLM_MODEL, DEFAULT_LLM_TIMEOUT, DEFAULT_MAX_BYTES, Settings
 
@@ -92,24 +91,18 @@ def brief(
         with progress_bar(quiet) as progress:
             briefing = run_brief(paths, settings, stdin=sys.stdin.buffer, progress=progress)
         report = render(briefing, fmt)
-        _write(report, output)
+        write_report(report, output)
 
     for item in briefing.rejected:
-        err.print(f"[yellow]not used[/] {item.origin} ({item.stage}): {item.reason}", highlight=False)
+        err.print(
+            f"[yellow]not used[/] {escape(item.origin)} ({escape(item.stage)}): {escape(item.reason)}",
+            highlight=False,
+        )
     for warning in briefing.event.warnings:
         err.print(f"[yellow]warning[/] {escape(warning)}", highlight=False)
     if output:
-        err.print(f"Wrote {fmt} briefing of {briefing.event.articles} articles to {output}", highlight=False)
+        err.print(
+            f"Wrote {escape(fmt)} briefing of {briefing.event.articles} articles to {escape(str(output))}",
+            highlight=False,
+        )
     raise typer.Exit(EXIT_REJECTED if briefing.rejected else EXIT_OK)
-
-
-def _write(report: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(report)
-        return
-    try:
-        output.write_text(report, encoding="utf-8")
-    except OSError as error:
-        raise OutputError(
-            f"Could not write the report to {output}: {error.strerror}. Check that the folder exists and is writable."
-        ) from error

@@ -37,7 +37,7 @@ def summaries(
     the table gives ROUGE-1/2/L F1, mean length and seconds per cluster, then
     the headline against each reference's first sentence and citation precision.
     """
-    from .cli_common import EXIT_OK, EXIT_REJECTED, err, errors_to_exit_codes, progress_bar
+    from .cli_common import EXIT_FATAL, EXIT_OK, err, errors_to_exit_codes, progress_bar
     from .errors import UsageError
     from .evaluate.summaries import evaluate_summaries, format_table, write_summaries
 
@@ -50,7 +50,7 @@ def summaries(
                 f"[bold red]Missing package:[/] {error.name}. The evaluation needs rouge-score and sumy: "
                 "pip install 'triangulate[eval]'"
             )
-            raise typer.Exit(EXIT_REJECTED)
+            raise typer.Exit(EXIT_FATAL)
         if save_summaries:
             try:
                 write_summaries(evaluation, save_summaries)

@@ -3,10 +3,18 @@ and the fix. The CLI and the web app convert these once, at their edge.
 
     TriangulateError
     ├── UsageError            bad arguments or settings (CLI exit code 2)
+    │   └── DuplicateIds      articles handed to a corpus stage share an id (also a ValueError)
     ├── InputError            one input cannot be read; becomes a Rejected value
     │   └── UnsupportedInput  readable, but not a format triangulate reads
-    ├── ModelNotInstalled     the spaCy pipeline is missing
-    └── OutputError           a report could not be written
+    ├── ModelNotInstalled     the spaCy pipeline is missing (CLI exit code 3)
+    ├── OutputError           a report could not be written (CLI exit code 3)
+    └── RewriteFailed         the language model gave no usable rewrite; the
+                              briefing stays extractive (never fails a run)
+
+The CLI's exit codes: 0 every input was read; 1 some inputs were rejected
+(listed, and the report was written); 2 usage error; 3 a fatal error (any
+other error above, or a bug): no report was written, and a report already at
+the ``--output`` path is left as it was.
 """
 
 from __future__ import annotations
@@ -18,6 +26,18 @@ class TriangulateError(Exception):
 
 class UsageError(TriangulateError):
     """The command line or the settings ask for something impossible."""
+
+
+class DuplicateIds(UsageError, ValueError):
+    """Articles handed to a stage that groups them by id share an id. The
+    readers make ids unique; this happens when a caller builds articles by hand."""
+
+    def __init__(self, repeated: list[str]) -> None:
+        super().__init__(
+            f"Article ids must be unique to group articles; repeated: {repeated[:5]}. "
+            "Give each article its own id (the readers append -2, -3, ... to repeated ones)."
+        )
+        self.repeated = tuple(repeated)
 
 
 class InputError(TriangulateError):
@@ -45,3 +65,7 @@ class ModelNotInstalled(TriangulateError):
 
 class OutputError(TriangulateError):
     """A report could not be written (path missing, no permission, ...)."""
+
+
+class RewriteFailed(TriangulateError):
+    """The language model gave no usable rewrite; the briefing stays extractive."""

@@ -16,8 +16,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, BinaryIO, Protocol
 
-from .analyze import analyze_articles, load_pipeline
-from .clean import clean_document, fit_boilerplate
+from . import analyze
+from .analyze import analysis_note, analyze_articles, load_pipeline
+from .clean import UNKNOWN_OUTLET_NOTE, clean_document, fit_boilerplate
 from .compare.coverage import coverage
 from .compare.aliases import load_aliases
 from .compare.entities import collect_entities
@@ -105,11 +106,8 @@ def analyze_inputs(
     progress.stage("Reading inputs")
     raws: list[RawDocument] = []
     rejected: list[Rejected] = []
-    for item in read_inputs(paths, settings, stdin=stdin):
-        if isinstance(item, Rejected):
-            rejected.append(item)
-        else:
-            raws.append(item)
+    for item in read_inputs(paths, settings, stdin=stdin, sort=True):  # sorted: any argument order, one briefing
+        (rejected if isinstance(item, Rejected) else raws).append(item)
         progress.advance()
     return _analyze_read(raws, [], rejected, settings, progress)
 
@@ -133,7 +131,7 @@ def _analyze_read(
     progress: Progress,
 ) -> Analysis:
     """Clean what was read, then analyse it with the ready articles."""
-    articles = [*clean_all(raws, settings, rejected, progress), *given]
+    articles = [with_analysis_note(a) for a in (*clean_all(raws, settings, rejected, progress), *given)]
     analyzable = [a for a in articles if a.language == settings.language]
     for article in articles:
         if article.language != settings.language:
@@ -146,6 +144,35 @@ def _analyze_read(
             )
     analyzed = analyze_all(analyzable, settings, progress)
     return Analysis(tuple(articles), tuple(analyzed), tuple(rejected))
+
+
+def with_analysis_note(article: Article) -> Article:
+    """The article, with a warning when it is longer than what is analysed."""
+    note = analysis_note(article)
+    return replace(article, warnings=(*article.warnings, note)) if note else article
+
+
+def analysed_part(article: Article) -> Article:
+    """The article cut to the part the analysis reads (offsets stay valid: a prefix)."""
+    limit = analyze.MAX_ANALYZED_CHARS
+    return replace(article, text=article.text[:limit]) if len(article.text) > limit else article
+
+
+def event_warnings(articles: Sequence[Article], groups: dict[str, str]) -> tuple[str, ...]:
+    """What the reader of the briefing must know about its inputs: articles
+    only partly analysed, and sources counted as independent although nothing
+    names their outlet."""
+    warnings = [f"article {a.id}: {note}" for a in articles if (note := analysis_note(a))]
+    named = {groups.get(a.id, a.id) for a in articles if not any(w.startswith(UNKNOWN_OUTLET_NOTE) for w in a.warnings)}
+    unknown = {groups.get(a.id, a.id) for a in articles} - named  # sources none of whose articles names its outlet
+    if unknown:
+        sources = len(set(groups.values())) or len(articles)
+        warnings.append(
+            f"unknown outlet: {len(unknown)} of the {sources} independent sources are articles whose outlet nothing "
+            "in the input names (they are named after their files); each counts as a source of its own, although "
+            "they may come from one outlet or copy another. Give a source field, a URL or the outlet's name to tell them apart."
+        )
+    return tuple(warnings)
 
 
 def clean_all(
@@ -202,7 +229,9 @@ def build_briefing(
     (progress or NoProgress()).stage("Writing the briefing")
     # Articles not analysed (another language) are listed, and counted nowhere.
     counted = [a for a in articles if a.id in {item.id for item in analyzed}]
-    independence = group_articles(counted, seed=settings.seed)  # wire copies and reprints: one source
+    # Wire copies and reprints: one source. Compared over the analysed part of
+    # each article, so a huge text costs no more here than in the analysis.
+    independence = group_articles([analysed_part(a) for a in counted], seed=settings.seed)
     groups = dict(independence.groups_)
     meaning, alignment, warnings = _meaning(analyzed, encoder)
     facts, claims = align_facts(analyzed, groups, meaning)
@@ -215,7 +244,7 @@ def build_briefing(
         sources=len(set(groups.values())),  # independent sources: wire copies count once
         start=dates[0] if dates else None,
         end=dates[-1] if dates else None,
-        warnings=warnings,
+        warnings=(*warnings, *event_warnings(counted, groups)),
         alignment=alignment,
     )
     facts = mark_disputed(facts, compared.disputed_spans)

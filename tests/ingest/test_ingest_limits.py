@@ -93,10 +93,10 @@ def test_ingest_unreadable_file_is_rejected_with_the_os_message(tmp_path):
 def test_ingest_permission_error_becomes_a_rejection_with_the_os_message(tmp_path, monkeypatch):
     from triangulate.ingest import load
 
-    def refuse(path, mode="r"):
+    def refuse(path):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(load, "open", refuse, raising=False)
+    monkeypatch.setattr(load, "open_descriptor", refuse)
     path = tmp_path / "locked.txt"
     path.write_text("text")
     item = read_one(path)

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from ..errors import InputError
 from ..model import Article, RawDocument, Rejected, RemovedLine
+from ..safetext import is_web_url, plain_name
 from ..settings import Settings
 from .boilerplate import BoilerplateModel, LineVerdict, classify_lines, strip_site_suffix
 from .language import MIN_CONFIDENCE, identify
@@ -23,7 +24,12 @@ from .metadata import (
     split_dateline,
 )
 
-__all__ = ["BoilerplateModel", "clean_document", "fit_boilerplate"]
+__all__ = ["UNKNOWN_OUTLET_NOTE", "BoilerplateModel", "clean_document", "fit_boilerplate"]
+
+#: The start of the warning an article carries when nothing in the input names
+#: its outlet (no source field, site name, copyright or credit line, URL) and
+#: the outlet shown is only its file name.
+UNKNOWN_OUTLET_NOTE = "outlet unknown (no source field, site name, credit or URL): named after the file as"
 
 
 def fit_boilerplate(documents: Iterable[RawDocument]) -> BoilerplateModel:
@@ -79,6 +85,10 @@ def clean_document(
             f"no article text left after cleaning ({len(removed)} lines were boilerplate or headers)",
         )
     source, source_evidence = _outlet(raw, source, site_in_title, removed, url)
+    if source_evidence.startswith("file name"):
+        warnings.append(f"{UNKNOWN_OUTLET_NOTE} {source!r}")
+    title, source, dateline = (plain_name(v) or None if v else None for v in (title, source, dateline))
+    url = url if is_web_url(url) else None  # only web addresses become links
     language = raw.language
     if not language:
         code, probability = identify(text)

@@ -32,6 +32,7 @@ from itertools import combinations
 
 from datasketch import MinHash, MinHashLSH
 
+from ..errors import DuplicateIds
 from ..unionfind import DisjointSets
 from ..model import AnalyzedArticle, Article, SharedPassage, Span
 from .passages import Run, shared_runs
@@ -125,7 +126,7 @@ class IndependenceGrouper:
         ids = [a.id for a in items]
         if len(set(ids)) != len(ids):
             dupes = sorted({i for i in ids if ids.count(i) > 1})
-            raise ValueError(f"article ids must be unique to group articles, repeated: {dupes[:5]}")
+            raise DuplicateIds(dupes)
         words = [words_of(a.text) for a in items]
         candidates = self._candidates(words)
         passages: list[SharedPassage] = []

@@ -62,6 +62,12 @@ _DECLARED = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
     re.IGNORECASE,
 )
+#: Python codecs that decode bytes to text but are no document character set:
+#: a declaration naming one (``encoding="punycode"``) is not honoured.
+NOT_CHARSETS = frozenset(
+    {"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined", "charmap", "utf-7"}
+)
+
 # WHATWG: documents labelled Latin-1 or ASCII are decoded as windows-1252.
 _WHATWG_ALIASES = {"latin_1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"}
 
@@ -199,12 +205,24 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
-def _codec(label: str | None) -> str | None:
+def charset_codec(label: str | None) -> str | None:
+    """Python's codec name for a document character set label, or None when
+    the label names no codec (``nope``), a codec that is no text encoding
+    (``base64``, ``rot13``) or one no document is written in (``punycode``)."""
     if not label:
         return None
     try:
-        name = codecs.lookup(label).name
-    except LookupError:
+        info = codecs.lookup(label)
+    except (LookupError, ValueError, TypeError):  # ValueError: a label with a NUL
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in NOT_CHARSETS:
+        return None
+    return info.name
+
+
+def _codec(label: str | None) -> str | None:
+    name = charset_codec(label)
+    if name is None:
         return None
     if name.startswith(("utf-16", "utf-32")):  # a label that contradicts the bytes (no BOM)
         return None
@@ -214,7 +232,7 @@ def _codec(label: str | None) -> str | None:
 def _try_decode(data: bytes, codec: str) -> str | None:
     try:
         return data.decode(codec)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):
         return None
 
 

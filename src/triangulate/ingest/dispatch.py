@@ -22,8 +22,10 @@ from ..model import RawDocument, Rejected
 from ..settings import Settings
 from .decode import decode_bytes, repair_text
 from .detect import binary_signature, is_gzip, is_warc, sniff_text
+from ..safetext import without_surrogates
 from .feeds import read_feed
-from .jsonl import read_json
+from .hints import sanitised
+from .jsonl import looks_like_jsonl_bytes, read_json, read_json_lines_bytes
 from .load import HEAD_BYTES, PrefixedStream, gunzip, open_source, over_limit, read_up_to, regular_file_size
 from .sources import Source
 from .warc import read_warc
@@ -32,9 +34,30 @@ from .warc import read_warc
 def read_source(source: Source, settings: Settings, stdin: BinaryIO | None = None) -> Iterator[RawDocument | Rejected]:
     """Every document in one input; never raises for a bad input."""
     try:
-        yield from _read_source(source, settings, stdin)
+        for item in _read_source(source, settings, stdin):
+            yield sanitised(item) if isinstance(item, RawDocument) else sanitised_rejection(item)
     except InputError as error:
-        yield Rejected(stage="ingest", item_id=source.stem, origin=error.origin, reason=error.reason)
+        yield sanitised_rejection(Rejected(stage="ingest", item_id=source.stem, origin=error.origin, reason=error.reason))
+
+
+def _json_lines_despite(error: InputError, data: bytes, source: Source) -> Iterator[RawDocument | Rejected]:
+    """JSON Lines whose bytes as a whole are not text: each line judged on its
+    own, so one NUL byte costs one record. Anything else (or JSON Lines with no
+    good record) raises ``error``: one rejection for the file, not one per line."""
+    if not looks_like_jsonl_bytes(data, source.suffix):
+        raise error
+    records = list(read_json_lines_bytes(data, source))
+    if not any(isinstance(r, RawDocument) for r in records):
+        raise error
+    yield from records
+
+
+def sanitised_rejection(item: Rejected) -> Rejected:
+    """A rejection that can be printed and written as UTF-8 (a file name with
+    undecodable bytes, an id with a lone surrogate)."""
+    return Rejected(
+        item.stage, without_surrogates(item.item_id), without_surrogates(item.origin), without_surrogates(item.reason)
+    )
 
 
 def _read_source(source: Source, settings: Settings, stdin: BinaryIO | None) -> Iterator[RawDocument | Rejected]:
@@ -69,7 +92,11 @@ def read_bytes(data: bytes, source: Source, settings: Settings) -> Iterator[RawD
     if signature is not None:
         what, fix = signature
         raise InputError(source.origin, f"binary data, not text (looks like {what})" + (f"; {fix}" if fix else ""))
-    decoded = decode_bytes(data, source.origin)
+    try:
+        decoded = decode_bytes(data, source.origin)
+    except InputError as error:
+        yield from _json_lines_despite(error, data, source)
+        return
     if not decoded.text.strip():
         raise InputError(source.origin, "only whitespace, no text")
     kind = sniff_text(decoded.text, source.suffix)

@@ -10,6 +10,7 @@ else the summary; ``kind`` is ``"html"`` when that text carries markup.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator, Mapping
 from xml.etree.ElementTree import ParseError
 
@@ -19,17 +20,24 @@ import feedparser
 
 from ..errors import UnsupportedInput
 from ..model import RawDocument, Rejected
-from .decode import repair_text
+from .decode import charset_codec, repair_text
 from .detect import looks_like_html
 from .hints import date_hint
 from .sources import Source
+
+#: The encoding an XML declaration names (after an optional BOM).
+_XML_ENCODING = re.compile(rb"""(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding\s*=\s*["']([^"'>]*)["']""")
 
 
 def read_feed(data: bytes, source: Source) -> Iterator[RawDocument | Rejected]:
     """Every entry of the feed in ``data`` (the raw bytes: feedparser honours
     the feed's own encoding declaration)."""
+    refuse_odd_encoding(data, source.origin)
     refuse_unsafe_xml(data, source.origin)
-    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=True)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=True)
+    except (LookupError, UnicodeError) as error:  # an encoding feedparser cannot use after all
+        raise UnsupportedInput(source.origin, f"unreadable feed: {error}") from None
     if not parsed.entries:
         if parsed.get("bozo"):
             raise UnsupportedInput(source.origin, f"unreadable feed: {parsed.get('bozo_exception')}")
@@ -40,6 +48,20 @@ def read_feed(data: bytes, source: Source) -> Iterator[RawDocument | Rejected]:
     encoding = parsed.get("encoding")
     for number, entry in enumerate(parsed.entries, start=1):
         yield _entry(entry, number, source, feed_title, language, encoding)
+
+
+def refuse_odd_encoding(data: bytes, origin: str) -> None:
+    """Raise :class:`UnsupportedInput` for a feed whose XML declaration names an
+    encoding that is no character set (``nope``, ``base64``, ``rot13``,
+    ``punycode``): XML parsers fail on it, and no real feed is written in it."""
+    match = _XML_ENCODING.match(data)
+    label = match.group(1).decode("latin-1") if match else None
+    if label is not None and charset_codec(label) is None:
+        raise UnsupportedInput(
+            origin,
+            f"feed declares the encoding {label!r}, which is not a character set triangulate can read; "
+            'correct the declaration (for example encoding="utf-8") or convert the file',
+        )
 
 
 def refuse_unsafe_xml(data: bytes, origin: str) -> None:
@@ -54,7 +76,7 @@ def refuse_unsafe_xml(data: bytes, origin: str) -> None:
             "feed refused: it declares XML entities or external references, which can be "
             "used to attack XML parsers; news feeds do not need them",
         ) from None
-    except (ParseError, ValueError):  # malformed XML is feedparser's to judge
+    except (ParseError, ValueError, LookupError, UnicodeError):  # malformed XML is feedparser's to judge
         return
 
 

@@ -3,8 +3,13 @@ names count, and how a value becomes a hint string."""
 
 from __future__ import annotations
 
+import dataclasses
 import email.utils
+import re
 from collections.abc import Mapping, Sequence
+
+from ..model import RawDocument
+from ..safetext import has_hidden_characters, is_web_url, plain_name, without_surrogates
 
 #: Fields holding an article's text, in order of preference.
 BODY_FIELDS = ("text", "body", "content", "article", "maintext", "articleBody", "article_body", "html")
@@ -14,6 +19,10 @@ PUBLISHED_FIELDS = ("published", "date", "published_at", "publishedAt", "pubDate
 SOURCE_FIELDS = ("source", "outlet", "publisher", "site_name", "source_domain")
 LANGUAGE_FIELDS = ("language", "lang")
 ID_FIELDS = ("id", "_id", "uuid")
+
+#: A language tag (BCP 47 shape: ``en``, ``en-GB``, ``zh_Hant_TW``); only its
+#: first part (the language) is kept, lower-cased.
+LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*")
 
 
 def hint(record: Mapping[str, object], names: Sequence[str]) -> str | None:
@@ -54,3 +63,84 @@ def date_hint(value: str | None) -> str | None:
     except (TypeError, ValueError, IndexError, OverflowError):
         return value
     return parsed.isoformat()
+
+
+def language_hint(record: Mapping[str, object], names: Sequence[str] = LANGUAGE_FIELDS) -> tuple[str | None, str | None]:
+    """(language code, note): the first language field that holds a language
+    tag, as its lower-cased language part; a field of the wrong type or shape
+    (``5``, ``true``, ``"??"``) is ignored, with a note saying so, and the
+    language is then detected from the text."""
+    for name in names:
+        value = record.get(name)
+        if value is None or value == "":
+            continue
+        code = language_code(value)
+        if code is None:
+            shown = repr(value)[:40]
+            return None, f"metadata field {name!r} ignored ({shown} is not a language code); language detected from the text"
+        return code, None
+    return None, None
+
+
+def language_code(value: object) -> str | None:
+    """``"en-GB"`` -> ``"en"``; None for anything that is not a language tag."""
+    if not isinstance(value, str):
+        return None
+    match = LANGUAGE_TAG.fullmatch(value.strip())
+    return match.group(1).lower() if match else None
+
+
+def sanitised(doc: RawDocument) -> RawDocument:
+    """A document whose every string can be written as UTF-8 (lone surrogates
+    become U+FFFD), whose id, title and source show what they say (no bidi
+    controls or invisible characters), whose URL is a web address and whose
+    language is a language code. What changed is added to ``repairs``."""
+    notes = list(doc.repairs)
+    changes = _text_changes(doc, notes)
+    if doc.url is not None:
+        url = without_surrogates(doc.url)
+        if not is_web_url(url):
+            changes["url"] = None
+            _note(notes, f"URL ignored: {url[:60]!r} is not an http(s) address")
+        elif url != doc.url:
+            changes["url"] = url
+    if doc.language is not None:
+        code = language_code(without_surrogates(doc.language))
+        if code != doc.language:
+            changes["language"] = code
+        if code is None:
+            _note(notes, f"language hint {without_surrogates(doc.language)[:40]!r} ignored (not a language code); "
+                  "language detected from the text")
+    if not changes and len(notes) == len(doc.repairs):
+        return doc
+    return dataclasses.replace(doc, **changes, repairs=tuple(notes))  # type: ignore[arg-type]
+
+
+#: Fields shown as names (cleaned of hiding characters) and fields only made writable.
+_NAME_FIELDS = ("id", "title", "source")
+_TEXT_FIELDS = ("origin", "published", "encoding", "content")
+
+
+def _text_changes(doc: RawDocument, notes: list[str]) -> dict[str, object]:
+    changes: dict[str, object] = {}
+    for field in _NAME_FIELDS:
+        value = getattr(doc, field)
+        if value is None:
+            continue
+        cleaned = plain_name(value)
+        if has_hidden_characters(value):
+            _note(notes, f"invisible or text-reordering characters removed from the {field}")
+        if cleaned != value:
+            changes[field] = cleaned or ("article" if field == "id" else None)
+    for field in _TEXT_FIELDS:
+        value = getattr(doc, field)
+        if value is not None and without_surrogates(value) != value:
+            changes[field] = without_surrogates(value)
+            if field == "content":
+                _note(notes, "unpaired surrogate code points replaced")
+    return changes
+
+
+def _note(notes: list[str], note: str) -> None:
+    if note not in notes:
+        notes.append(note)

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping
 from ..errors import InputError
 from ..model import RawDocument, Rejected
 from . import hints
-from .decode import repair_text
+from .decode import decode_bytes, repair_text
 from .detect import JSONL_SUFFIXES, looks_like_html
 from .sources import Source
 
@@ -59,15 +59,43 @@ def read_json(text: str, source: Source, encoding: str) -> Iterator[RawDocument 
 
 def _read_lines(text: str, source: Source, encoding: str) -> Iterator[RawDocument | Rejected]:
     for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+        if line.strip():
+            yield _line(line, number, source, encoding)
+
+
+def looks_like_jsonl_bytes(data: bytes, suffix: str) -> bool:
+    """Bytes that are JSON Lines, judged before decoding: a JSONL suffix, or
+    several lines, the first of which and most of the probed ones open an object."""
+    if suffix in JSONL_SUFFIXES:
+        return True
+    lines = [line.lstrip() for line in data.split(b"\n", JSONL_PROBE_LINES * 4)[: JSONL_PROBE_LINES * 4]]
+    lines = [line for line in lines if line.strip()][:JSONL_PROBE_LINES]
+    return len(lines) >= 2 and lines[0].startswith(b"{") and sum(line.startswith(b"{") for line in lines) * 2 > len(lines)
+
+
+def read_json_lines_bytes(data: bytes, source: Source) -> Iterator[RawDocument | Rejected]:
+    """JSON Lines whose bytes as a whole are not text (a NUL byte, control
+    bytes, a stray encoding in one line): each line is decoded and judged on
+    its own, so one bad record does not cost the file's good ones."""
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
             continue
-        default_id, origin = f"{source.stem}-{number}", f"{source.origin}:{number}"
+        origin = f"{source.origin}:{number}"
         try:
-            value = json.loads(line)
-        except (ValueError, RecursionError) as error:
-            yield Rejected("ingest", default_id, origin, f"invalid JSON: {_json_error(error, line=False)}")
+            decoded = decode_bytes(raw, origin)
+        except InputError as error:
+            yield Rejected("ingest", f"{source.stem}-{number}", origin, error.reason)
             continue
-        yield _record(value, default_id, origin, encoding)
+        yield _line(decoded.text, number, source, decoded.encoding)
+
+
+def _line(line: str, number: int, source: Source, encoding: str) -> RawDocument | Rejected:
+    default_id, origin = f"{source.stem}-{number}", f"{source.origin}:{number}"
+    try:
+        value = json.loads(line)
+    except (ValueError, RecursionError) as error:
+        return Rejected("ingest", default_id, origin, f"invalid JSON: {_json_error(error, line=False)}")
+    return _record(value, default_id, origin, encoding)
 
 
 def _record(value: object, default_id: str, origin: str, encoding: str) -> RawDocument | Rejected:
@@ -84,6 +112,7 @@ def _record(value: object, default_id: str, origin: str, encoding: str) -> RawDo
     kind = "html" if field == "html" or looks_like_html(body) else "text"
     content, repairs = repair_text(body, kind)
     title = hints.hint(value, hints.TITLE_FIELDS)
+    language, note = hints.language_hint(value)
     return RawDocument(
         id=item_id,
         origin=origin,
@@ -93,9 +122,9 @@ def _record(value: object, default_id: str, origin: str, encoding: str) -> RawDo
         url=hints.hint(value, hints.URL_FIELDS),
         published=hints.date_hint(hints.hint(value, hints.PUBLISHED_FIELDS)),
         source=hints.hint(value, hints.SOURCE_FIELDS),
-        language=hints.hint(value, hints.LANGUAGE_FIELDS),
+        language=language,
         encoding=encoding,
-        repairs=repairs,
+        repairs=repairs + ((note,) if note else ()),
     )
 
 

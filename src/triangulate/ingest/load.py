@@ -32,10 +32,51 @@ def open_source(source: Source, stdin: BinaryIO | None) -> Iterator[BinaryIO]:
     if source.path is None:
         yield stdin if stdin is not None else sys.stdin.buffer
         return
+    with open_regular_file(source.path, source.origin) as stream:
+        yield stream
+
+
+#: What a path that is not a regular file is, by its ``stat`` mode test.
+SPECIAL_FILES = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, "a folder"),
+)
+
+
+def open_descriptor(path: str) -> int:
+    """A read-only descriptor, opened without blocking (a FIFO with no writer
+    would otherwise block the open itself) and never as a controlling terminal."""
+    return os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+
+
+@contextlib.contextmanager
+def open_regular_file(path: str, origin: str) -> Iterator[BinaryIO]:
+    """``path`` opened for reading if it is a regular file (a link to one is
+    followed); anything else raises :class:`InputError` without being read.
+
+    The file is opened without blocking, so opening a FIFO cannot hang, and
+    the type is checked on the open descriptor, so it cannot change between
+    the check and the read."""
     try:
-        stream = open(source.path, "rb")  # noqa: SIM115 - closed below
+        descriptor = open_descriptor(path)
     except OSError as error:
-        raise InputError(source.origin, os_reason(error)) from None
+        raise InputError(origin, os_reason(error)) from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            what = next((name for test, name in SPECIAL_FILES if test(mode)), "not a regular file")
+            raise InputError(
+                origin, f"{what}, not a regular file: triangulate reads only files (pipe data in with '-')"
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(descriptor, True)
+        stream = os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
     with stream:
         yield stream
 

@@ -8,7 +8,9 @@ the page was crawled, not published, so ``published`` stays None.
 
 The size limit applies to each record, not to the archive: archives are
 streamed, never held in memory. Other records (requests, metadata, images,
-redirects) are not articles and are passed over.
+redirects) are not articles and are passed over. A record the archive ends
+inside (a download cut short) is listed as truncated, never passed off as an
+article with part of its text.
 """
 
 from __future__ import annotations
@@ -70,8 +72,15 @@ def _response(record: WarcRecord, number: int, source: Source, settings: Setting
     limit = settings.max_bytes
     if record.content_length > limit:
         return Rejected("ingest", item_id, origin, over_limit(record.content_length, limit))
+    body = record.reader.read(limit + 1)
+    if len(body) < record.content_length:  # the archive ends inside this record
+        return Rejected(
+            "ingest", item_id, origin,
+            f"truncated WARC record: the archive ends after {len(body)} of its {record.content_length} payload "
+            "bytes, so the page is incomplete and not used; download the archive again",
+        )
     try:
-        payload = _decoded_payload(record.reader.read(limit + 1), http, limit, origin)
+        payload = _decoded_payload(body, http, limit, origin)
         if not payload.strip():
             return Rejected("ingest", item_id, origin, "empty response body")
         decoded = decode_bytes(payload, origin, declared=record.http_charset)

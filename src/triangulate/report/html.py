@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 
 from ..model import Briefing
+from ..safetext import is_web_url, plain_name
 from .view import build_view
 
 
@@ -13,12 +14,17 @@ from .view import build_view
 def _environment():
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    return Environment(
+    environment = Environment(
         loader=PackageLoader("triangulate.report", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # Names and titles without bidi controls or invisible characters; only
+    # http(s) addresses are shown as addresses (and nothing links outside).
+    environment.filters["name"] = plain_name
+    environment.filters["web_url"] = is_web_url
+    return environment
 
 
 def render_html(briefing: Briefing) -> str:

@@ -27,6 +27,7 @@ from ..model import (
     Statement,
     TimelineEntry,
 )
+from ..safetext import is_web_url, plain_name
 
 SCHEMA = "triangulate.briefing/1"
 
@@ -43,6 +44,7 @@ def schema() -> dict[str, Any]:
 
 def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
     event = briefing.event
+    shared = _shared_by_article(briefing.shared)
     return {
         "schema": SCHEMA,
         "event": {
@@ -56,7 +58,7 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
         },
         "headline": _cited(briefing.headline) if briefing.headline else None,
         "summary": [_cited(c) for c in briefing.summary],
-        "articles": [_article(a, briefing.groups.get(a.id, a.id), briefing.shared) for a in briefing.articles],
+        "articles": [_article(a, briefing.groups.get(a.id, a.id), shared.get(a.id, [])) for a in briefing.articles],
         "entities": [_entity(e) for e in briefing.entities],
         "quotes": [_quote(q) for q in briefing.quotes],
         "numbers": [item for group in briefing.numbers for item in _numbers(group)],
@@ -83,7 +85,20 @@ def _cited(cited: Cited) -> dict[str, Any]:
     return item
 
 
-def _article(article: Article, group: str, shared: tuple[SharedPassage, ...] = ()) -> dict[str, Any]:
+def _shared_by_article(passages: tuple[SharedPassage, ...]) -> dict[str, list[dict[str, Any]]]:
+    """Each article's side of every passage it shares, in passage order: one
+    pass over the passages (not one per article, which grew with the square of
+    the event's size)."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for p in passages:
+        for side in (0, 1):
+            found.setdefault(p.articles[side], []).append(
+                {"article": p.articles[1 - side], "start": p.spans[side].start, "end": p.spans[side].end, "words": p.words}
+            )
+    return found
+
+
+def _article(article: Article, group: str, shared: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "id": article.id,
         "source": article.source,
@@ -91,17 +106,12 @@ def _article(article: Article, group: str, shared: tuple[SharedPassage, ...] = (
         "published": article.published,
         "dateline": article.dateline,
         "language": article.language,
-        "url": article.url,
+        "url": article.url if is_web_url(article.url) else None,  # only web addresses, never javascript: or data:
         "origin": article.origin,
         "text": article.text,
         "removed": [{"text": r.text, "reason": r.reason} for r in article.removed],
         "group": group,
-        "shared": [
-            {"article": p.articles[1 - side], "start": p.spans[side].start, "end": p.spans[side].end, "words": p.words}
-            for p in shared
-            for side in (0, 1)
-            if p.articles[side] == article.id
-        ],
+        "shared": shared,
         "warnings": list(article.warnings),
     }
 
@@ -109,9 +119,9 @@ def _article(article: Article, group: str, shared: tuple[SharedPassage, ...] = (
 def _entity(entity: Entity) -> dict[str, Any]:
     return {
         "id": entity.id,
-        "name": entity.name,
+        "name": plain_name(entity.name),
         "type": entity.type,
-        "aliases": list(entity.aliases),
+        "aliases": [plain_name(alias) for alias in entity.aliases],
         "articles": list(entity.articles),
         "mentions": entity.mentions,
     }

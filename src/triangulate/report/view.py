@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Article, Briefing, Cited, Entity, Fact, Wording
 
@@ -41,6 +41,7 @@ class ReportView:
     briefing: Briefing
     sources: tuple[SourceRow, ...]
     numbers: dict[str, int]  # article id -> citation number
+    shared_words: dict[str, dict[str, int]] = field(default_factory=dict)  # article -> other article -> words
 
     def refs(self, cited: Cited) -> list[tuple[int, str]]:
         """(number, article id) for each citation, in citation-number order."""
@@ -76,11 +77,7 @@ class ReportView:
 
     def shares_with(self, article_id: str) -> list[tuple[int, str, int]]:
         """(citation number, article id, shared words) of articles sharing text with this one."""
-        found: dict[str, int] = {}
-        for passage in self.briefing.shared:
-            if article_id in passage.articles:
-                other = passage.articles[1 - passage.articles.index(article_id)]
-                found[other] = found.get(other, 0) + passage.words
+        found = self.shared_words.get(article_id, {})
         return sorted((self.numbers[a], a, words) for a, words in found.items() if a in self.numbers)
 
     @property
@@ -144,4 +141,10 @@ def build_view(briefing: Briefing) -> ReportView:
         SourceRow(number, article, briefing.groups.get(article.id, article.id))
         for number, article in enumerate(briefing.articles, start=1)
     )
-    return ReportView(briefing, rows, {row.article.id: row.number for row in rows})
+    shared: dict[str, dict[str, int]] = {}
+    for passage in briefing.shared:  # once, not once per article
+        a, b = passage.articles
+        for one, other in ((a, b), (b, a)):
+            words = shared.setdefault(one, {})
+            words[other] = words.get(other, 0) + passage.words
+    return ReportView(briefing, rows, {row.article.id: row.number for row in rows}, shared)

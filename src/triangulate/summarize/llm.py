@@ -32,7 +32,7 @@ from dataclasses import replace
 from typing import Any, Protocol
 
 from .. import __version__
-from ..errors import TriangulateError
+from ..errors import RewriteFailed
 from ..model import Briefing, Cited
 from ..settings import HEADLINE_MAX_WORDS, Settings
 from .grounding import ground
@@ -66,10 +66,6 @@ HEADLINE_RULE = (
     "\n6. The first sentence is the headline: write it in the style of Wikipedia's Current events "
     "portal (present tense, one sentence, at most {words} words)."
 )
-
-
-class RewriteFailed(TriangulateError):
-    """The language model gave no usable rewrite; the briefing stays extractive."""
 
 
 class ChatModel(Protocol):
