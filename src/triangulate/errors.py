@@ -6,7 +6,11 @@ and the fix. The CLI and the web app convert these once, at their edge.
     ├── InputError            one input cannot be read; becomes a Rejected value
     │   └── UnsupportedInput  readable, but not a format triangulate reads
     ├── ModelNotInstalled     the spaCy pipeline is missing
-    └── OutputError           a report could not be written
+    ├── OutputError           a report could not be written
+    └── StoreError            the event store cannot be opened or written
+        ├── StoreVersionError the store's schema is from another version
+        ├── StoreReadOnly     the store file or its folder is not writable
+        └── StoreLocked       another process holds the store's write lock
 """
 
 from __future__ import annotations
@@ -45,3 +49,19 @@ class ModelNotInstalled(TriangulateError):
 
 class OutputError(TriangulateError):
     """A report could not be written (path missing, no permission, ...)."""
+
+
+class StoreError(TriangulateError):
+    """The event store (a SQLite file) cannot be used."""
+
+
+class StoreVersionError(StoreError):
+    """The store was written by another version of triangulate's schema."""
+
+
+class StoreReadOnly(StoreError):
+    """The store, or the folder it lives in, cannot be written."""
+
+
+class StoreLocked(StoreError):
+    """Another process is writing to the store."""
