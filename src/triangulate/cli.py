@@ -6,18 +6,16 @@ from __future__ import annotations
 
 import os
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from . import __version__
+from . import __version__, cli_store
 from .cli_evaluate import app as evaluate_app
-from .errors import ModelNotInstalled, OutputError, TriangulateError, UsageError
+from .cli_util import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, _progress, _write, err, errors_to_exit_codes  # noqa: F401
+from .errors import UsageError
 from .report import FORMATS, render
 from .settings import DEFAULT_LLM_MODEL, DEFAULT_LLM_TIMEOUT, DEFAULT_MAX_BYTES, Settings
 
@@ -28,9 +26,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
-
-EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 app.add_typer(evaluate_app, name="evaluate")
 
 #: The abstractive mode's API key comes from here, never from the command line
@@ -55,8 +50,8 @@ def main(
 
 @app.command()
 def brief(
-    paths: list[str] = typer.Argument(
-        ..., help="Files, folders (read recursively) or glob patterns; '-' reads standard input."
+    paths: Optional[list[str]] = typer.Argument(
+        None, help="Files, folders (read recursively) or glob patterns; '-' reads standard input."
     ),
     fmt: str = typer.Option("md", "--format", "-f", help=f"Report format: {', '.join(FORMATS)}."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here instead of standard output."),
@@ -76,9 +71,17 @@ def brief(
     llm_timeout: float = typer.Option(
         DEFAULT_LLM_TIMEOUT, "--llm-timeout", metavar="SECONDS", help="Seconds to wait for the --llm server's answer."
     ),
+    db: Optional[Path] = typer.Option(None, "--db", help="With --event: the store to read the event from."),
+    event: Optional[str] = typer.Option(None, "--event", metavar="ID", help="Brief this stored event (ids from 'triangulate events')."),
+    largest: bool = typer.Option(False, "--largest", help="When the inputs hold several events, brief only the largest."),
 ) -> None:
-    """Turn a folder of articles into one cited briefing (Markdown, JSON or HTML)."""
-    from .pipeline import brief as run_brief
+    """Turn a folder of articles into one cited briefing (Markdown, JSON or HTML).
+
+    When the inputs hold several events it says so and writes one briefing per
+    event into the folder given with -o (or only the largest with --largest);
+    --db PATH --event ID briefs an event of the store.
+    """
+    from .cli_store import brief_several, brief_stored
 
     with errors_to_exit_codes():
         if fmt not in FORMATS:
@@ -89,82 +92,40 @@ def brief(
             llm_api_key=os.environ.get(LLM_API_KEY_ENV) or None,
             aliases=str(aliases) if aliases else None,
         )
+        if event is not None:
+            if paths:
+                raise UsageError("Give either the articles to brief or --event ID, not both.")
+            brief_stored(db, event, settings, fmt, output, quiet)
+            raise typer.Exit(EXIT_OK)
+        if db is not None:
+            raise UsageError("--db goes with --event ID: name the stored event to brief (see 'triangulate events').")
+        if not paths:
+            raise UsageError("Give the articles to brief (files, folders, globs or '-'), or --db PATH --event ID.")
+        from .cluster.split import split_events
+        from .pipeline import brief_articles, read_and_clean
+
         with _progress(quiet) as progress:
-            briefing = run_brief(paths, settings, stdin=sys.stdin.buffer, progress=progress)
-        report = render(briefing, fmt)
-        _write(report, output)
+            articles, rejected = read_and_clean(paths, settings, stdin=sys.stdin.buffer, progress=progress)
+            groups = split_events(articles, seed=settings.seed) if len(articles) > 1 else [tuple(articles)]
+            if len(groups) == 1:
+                briefings = [brief_articles(articles, rejected, settings, progress)]
+        if len(groups) == 1:
+            _write(render(briefings[0], fmt), output)
+        else:
+            briefings = brief_several(groups, rejected, settings, fmt, output, largest, quiet)
 
-    for item in briefing.rejected:
-        err.print(f"[yellow]not used[/] {item.origin} ({item.stage}): {item.reason}", highlight=False)
-    for warning in briefing.event.warnings:
-        err.print(f"[yellow]warning[/] {escape(warning)}", highlight=False)
-    if output:
-        err.print(f"Wrote {fmt} briefing of {briefing.event.articles} articles to {output}", highlight=False)
-    raise typer.Exit(EXIT_REJECTED if briefing.rejected else EXIT_OK)
-
-
-@contextmanager
-def errors_to_exit_codes():
-    """The one place the CLI turns triangulate's errors into messages and exit codes."""
-    try:
-        yield
-    except UsageError as error:
-        err.print(f"[bold red]Usage error:[/] {escape(str(error))}")
-        raise typer.Exit(EXIT_USAGE)
-    except ModelNotInstalled as error:
-        err.print(f"[bold red]Missing model:[/] {escape(str(error))}")
-        raise typer.Exit(EXIT_REJECTED)
-    except TriangulateError as error:
-        err.print(f"[bold red]Error:[/] {escape(str(error))}")
-        raise typer.Exit(EXIT_REJECTED)
+    listed = set()
+    for briefing in briefings:
+        for item in briefing.rejected:
+            if item not in listed:
+                listed.add(item)
+                err.print(f"[yellow]not used[/] {item.origin} ({item.stage}): {item.reason}", highlight=False)
+        for warning in briefing.event.warnings:
+            err.print(f"[yellow]warning[/] {escape(warning)}", highlight=False)
+    if output and len(groups) == 1:
+        err.print(f"Wrote {fmt} briefing of {briefings[0].event.articles} articles to {output}", highlight=False)
+    raise typer.Exit(EXIT_REJECTED if listed else EXIT_OK)
 
 
-def _write(report: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(report)
-        return
-    try:
-        output.write_text(report, encoding="utf-8")
-    except OSError as error:
-        raise OutputError(
-            f"Could not write the report to {output}: {error.strerror}. Check that the folder exists and is writable."
-        ) from error
-
-
-class _RichProgress:
-    """Adapts a Rich progress display to the pipeline's Progress protocol."""
-
-    def __init__(self, progress: Progress) -> None:
-        self._progress = progress
-        self._task = None
-
-    def stage(self, name: str, total: int | None = None) -> None:
-        if self._task is not None:  # the previous stage is finished: fill its bar
-            task = next(t for t in self._progress.tasks if t.id == self._task)
-            done = task.total if task.total is not None else max(task.completed, 1)
-            self._progress.update(self._task, total=done, completed=done)
-        self._task = self._progress.add_task(name, total=total)
-
-    def advance(self, steps: int = 1) -> None:
-        if self._task is not None:
-            self._progress.advance(self._task, steps)
-
-
-class _progress:
-    """Context manager: a Rich progress bar on stderr, or nothing when quiet or not a terminal."""
-
-    def __init__(self, quiet: bool) -> None:
-        self._rich = None if quiet else Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-            TimeElapsedColumn(), console=err, transient=True,
-        )
-
-    def __enter__(self):
-        if self._rich is None:
-            return None
-        self._rich.__enter__()
-        return _RichProgress(self._rich)
-
-    def __exit__(self, *exc) -> None:
-        if self._rich is not None:
-            self._rich.__exit__(*exc)
+app.command()(cli_store.ingest)
+app.command()(cli_store.events)

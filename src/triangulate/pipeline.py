@@ -50,14 +50,30 @@ def brief(
 ) -> Briefing:
     """Read, clean and analyse every input and build the event's briefing."""
     progress = progress or NoProgress()
+    articles, rejected = read_and_clean(paths, settings, stdin, progress)
+    return brief_articles(articles, rejected, settings, progress)
+
+
+def read_and_clean(
+    paths: Sequence[str], settings: Settings, stdin: BinaryIO | None = None, progress: Progress | None = None
+) -> tuple[list[Article], list[Rejected]]:
+    """Every input read and cleaned: the articles, and what could not be used."""
+    progress = progress or NoProgress()
     progress.stage("Reading inputs")
     raws: list[RawDocument] = []
     rejected: list[Rejected] = []
     for item in read_inputs(paths, settings, stdin=stdin):
         (rejected if isinstance(item, Rejected) else raws).append(item)
         progress.advance()
+    return clean_all(raws, settings, rejected, progress), rejected
 
-    articles = clean_all(raws, settings, rejected, progress)
+
+def brief_articles(
+    articles: Sequence[Article], rejected: Sequence[Rejected], settings: Settings, progress: Progress | None = None
+) -> Briefing:
+    """The briefing of one event's cleaned articles (``rejected`` is listed in it)."""
+    progress = progress or NoProgress()
+    rejected = list(rejected)
     analyzable = [a for a in articles if a.language == settings.language]
     for article in articles:
         if article.language != settings.language:
