@@ -7,12 +7,17 @@ One article per line: ``id``, ``title``, ``text``, ``published`` (ISO date or
 null), ``cluster`` (the gold event), time-ordered (by date, then by a hash of
 the id, so stories of one day interleave). Sources:
 
-- AllSides ``stories.jsonl``: every outlet's excerpt of a story, dated with the
-  story's date; the story id is the gold event (2021-04 to 2021-10).
+- AllSides ``stories.jsonl``: every outlet's excerpt of a story; the story id
+  is the gold event (2021-04 to 2021-10). The data dates stories, not articles:
+  each article is dated the story's date plus 0, 1 or 2 days (from a hash of
+  its id), as coverage of one event spreads over days. Without this spread
+  every article of an event shares one date, and a same-day rule alone scores
+  well (a TF-IDF baseline restricted to same-day clusters reaches B-cubed F1
+  0.96 on the tuning half): that measures the data, not the clustering.
 - BASIL: 100 events x 3 full articles with their own dates (2010-2019).
 - Multi-News ``validation.csv``: 250 clusters with **no dates**. Each cluster
   gets a synthetic date, spread evenly over the AllSides period (2021-04-01 to
-  2021-10-31) in file order, the same date for every article of the cluster.
+  2021-10-31) in file order, and each article that date plus 0-2 days, as above.
   With ``--undated-multinews`` they keep ``published: null`` instead, and are
   placed by content alone.
 
@@ -36,6 +41,11 @@ DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 PERIOD = (date(2021, 4, 1), date(2021, 10, 31))
 
 
+def spread(day: str, article: str) -> str:
+    """``day`` plus 0, 1 or 2 days, fixed by the article id."""
+    return (date.fromisoformat(day) + timedelta(days=int(hashlib.sha1(article.encode()).hexdigest(), 16) % 3)).isoformat()
+
+
 def allsides(data: Path):
     for line in (data / "allsides" / "stories.jsonl").open(encoding="utf-8"):
         story = json.loads(line)
@@ -43,8 +53,9 @@ def allsides(data: Path):
             body = news.get("newBody") or []
             text = "\n\n".join(body) if isinstance(body, list) else str(body)
             if text.strip():
-                yield {"id": f"as-{story['id']}-{side}", "title": news.get("newsTitle"), "text": text,
-                       "published": story["date"][:10], "cluster": f"as-{story['id']}"}
+                article = f"as-{story['id']}-{side}"
+                yield {"id": article, "title": news.get("newsTitle"), "text": text,
+                       "published": spread(story["date"][:10], article), "cluster": f"as-{story['id']}"}
 
 
 def basil(data: Path):
@@ -68,7 +79,9 @@ def multinews(data: Path, dated: bool = True):
         day = (PERIOD[0] + timedelta(days=i * days // max(1, len(rows) - 1))).isoformat() if dated else None
         for j, text in enumerate(ast.literal_eval(row["documents"])):
             if text.strip():
-                yield {"id": f"mn-{i}-{j}", "title": None, "text": text, "published": day, "cluster": f"mn-{i}"}
+                article = f"mn-{i}-{j}"
+                yield {"id": article, "title": None, "text": text, "published": spread(day, article) if day else None,
+                       "cluster": f"mn-{i}"}
 
 
 def build(data: Path, split: str = "all", undated_multinews: bool = False) -> list[dict]:
