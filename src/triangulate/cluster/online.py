@@ -205,6 +205,8 @@ class OnlineClusterer:
             self._seq = max(self._seq, seq)
             self._refresh(state)
         self.redirects_.update(redirects)
+        # Every event ever created is live or merged away, and seqs count from 1.
+        self._seq = max(self._seq, len(self.events_) + len(self.redirects_))
         return self
 
     # -- internals ------------------------------------------------------------------
