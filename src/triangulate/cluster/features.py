@@ -8,6 +8,7 @@ with a stream, and the full analysis runs only when a briefing is asked for.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -77,10 +78,27 @@ def day_of(published: str | None) -> int | None:
         return None
 
 
+def fold(text: str) -> str:
+    """Case-folded, accents removed: what :func:`~triangulate.dedup.text.normalise_word`
+    does to each word, done once for a whole text (ASCII text takes a fast path)."""
+    if text.isascii():
+        return text.casefold()
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of ``text`` as dedup normalises them (for identities and MinHash)."""
+    return _DEDUP_WORD.findall(fold(text))
+
+
+_DEDUP_WORD = re.compile(r"\w+(?:'\w+)*")
+
+
 def _terms(text: str) -> list[str]:
     out = []
-    for match in WORD.finditer(text):
-        word = normalise_word(match.group())
+    for match in WORD.finditer(fold(text)):
+        word = match.group()
         if len(word) < 3 or word in ENGLISH_STOP_WORDS or word.isdigit() and len(word) < 4:
             continue
         out.append(_stem(word))

@@ -30,7 +30,7 @@ from ..settings import Settings
 from .db import Store
 from .restore import NearDuplicates, restore_clusterer, write_event_state
 from ..cluster import OnlineClusterer, features_of
-from ..dedup.text import WORD, normalise_word
+from ..cluster.features import folded_words
 
 #: Documents per transaction. A batch is also the corpus the boilerplate model
 #: learns repeated lines from; 200 holds a day of a mid-size outlet's pages.
@@ -97,7 +97,7 @@ def article_identity(article: Article) -> str:
     """URL when there is one, else the hash of the normalised words of the text."""
     if article.url:
         return "url:" + article.url.strip().rstrip("/").lower()
-    words = " ".join(normalise_word(m.group()) for m in WORD.finditer(article.text))
+    words = " ".join(folded_words(article.text))
     return "hash:" + content_id(words, length=20)
 
 

@@ -13,7 +13,7 @@ from datasketch import MinHash
 
 from ..cluster import Features, OnlineClusterer
 from ..cluster.online import EventState
-from ..dedup.text import WORD, normalise_word
+from ..cluster.features import folded_words
 from ..model import content_id
 from .db import Store
 
@@ -77,7 +77,7 @@ class NearDuplicates:
         self._rows = NEAR_NUM_PERM // NEAR_BANDS
 
     def signature(self, text: str) -> tuple[bytes, list[int]]:
-        words = [normalise_word(m.group()) for m in WORD.finditer(text)]
+        words = folded_words(text)
         n = NEAR_SHINGLE_WORDS
         grams = {" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1))}
         minhash = MinHash(num_perm=NEAR_NUM_PERM, seed=self.seed)
