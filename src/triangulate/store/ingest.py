@@ -174,7 +174,7 @@ def _ingest_batch(
             touched.add(kept)
             summary.events_merged += 1
         for event in sorted({clusterer.resolve(e) for e in touched}):
-            write_event_state(conn, clusterer.events_[event])
+            write_event_state(conn, clusterer.events_[event], settings.seed)
     created = {e for e in touched if e not in before}
     summary.events_created += len({clusterer.resolve(e) for e in created})
     grown.update(e for e in touched if e in before)

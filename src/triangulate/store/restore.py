@@ -14,7 +14,9 @@ from datasketch import MinHash
 from ..cluster import Features, OnlineClusterer
 from ..cluster.online import EventState
 from ..cluster.features import folded_words
-from ..model import content_id
+from ..dedup import IndependenceGrouper
+from ..model import Article, content_id
+from ..unionfind import DisjointSets
 from .db import Store
 
 #: Near duplicates: MinHash over word 4-grams of the cleaned text, 64
@@ -28,6 +30,11 @@ NEAR_SHINGLE_WORDS = 4
 NEAR_NUM_PERM = 64
 NEAR_BANDS = 16
 NEAR_JACCARD = 0.8
+
+#: Independent sources of events up to this size are counted with the
+#: passage-level grouping the briefing uses (rerun when the event grows); larger
+#: events count near-duplicate links only, so a batch's cost stays bounded.
+MAX_GROUPED = 200
 
 
 def restore_clusterer(store: Store, seed: int) -> OnlineClusterer:
@@ -46,10 +53,29 @@ def restore_clusterer(store: Store, seed: int) -> OnlineClusterer:
     return OnlineClusterer(seed=seed).restore(events, redirects, features)
 
 
-def write_event_state(conn: sqlite3.Connection, state: EventState) -> None:
+def independent_sources(conn: sqlite3.Connection, event: str, seed: int = 0) -> int:
+    """Independence groups of an event's articles, as the briefing counts
+    them (shared passages, dedup/) joined with the stored near-duplicate links.
+    Events above :data:`MAX_GROUPED` articles count near-duplicate links only."""
+    rows = conn.execute(
+        "SELECT a.id, a.text, coalesce(a.duplicate_of, a.id) FROM memberships m JOIN articles a ON a.id = m.article"
+        " WHERE m.event = ?",
+        (event,),
+    ).fetchall()
+    sets = DisjointSets(r[0] for r in rows)
+    for article, _, original in rows:
+        sets.union(article, original)
+    if len(rows) <= MAX_GROUPED:
+        grouper = IndependenceGrouper(seed=seed).fit(Article(id=r[0], origin=r[0], text=r[1]) for r in rows)
+        for a, b in grouper.pairs_:
+            sets.union(a, b)
+    return len({sets.find(r[0]) for r in rows})
+
+
+def write_event_state(conn: sqlite3.Connection, state: EventState, seed: int = 0) -> None:
     """Write one event's row from its members and the clusterer's state."""
     rows = conn.execute(
-        "SELECT a.id, a.title, a.source, a.published, coalesce(a.duplicate_of, a.id) FROM memberships m"
+        "SELECT a.id, a.title, a.source, a.published FROM memberships m"
         " JOIN articles a ON a.id = m.article WHERE m.event = ? ORDER BY a.seq",
         (state.id,),
     ).fetchall()
@@ -61,7 +87,7 @@ def write_event_state(conn: sqlite3.Connection, state: EventState) -> None:
         " first_day, last_day, centroid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             state.id, state.seq, dates[0] if dates else None, dates[-1] if dates else None, len(rows),
-            len({r[4] for r in rows}), json.dumps(outlets, ensure_ascii=False), title,
+            independent_sources(conn, state.id, seed), json.dumps(outlets, ensure_ascii=False), title,
             content_id(*sorted(r[0] for r in rows)), state.first, state.last,
             json.dumps(state.centroid, sort_keys=True),
         ),
