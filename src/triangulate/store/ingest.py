@@ -28,7 +28,7 @@ from ..model import Article, RawDocument, Rejected, content_id
 from ..pipeline import NoProgress, Progress
 from ..settings import Settings
 from .db import Store
-from .restore import NearDuplicates, restore_clusterer, write_event_state
+from .restore import NearDuplicates, link_shared_passages, restore_clusterer, write_event_state
 from ..cluster import OnlineClusterer, features_of
 from ..cluster.features import folded_words
 
@@ -159,6 +159,8 @@ def _ingest_batch(
             _insert_article(conn, article, article_id, identity, features.to_json(), signature, original)
             near.insert(conn, article_id, bands)
             conn.execute("INSERT INTO memberships VALUES (?, ?)", (article_id, event))
+            if original is None:
+                link_shared_passages(conn, article_id, article.text, signature, event)
             conn.execute(
                 "INSERT INTO inputs VALUES (?, ?, ?, ?, ?, ?)", (digest, item.origin, item.kind, item.url, article_id, now)
             )
@@ -174,7 +176,7 @@ def _ingest_batch(
             touched.add(kept)
             summary.events_merged += 1
         for event in sorted({clusterer.resolve(e) for e in touched}):
-            write_event_state(conn, clusterer.events_[event], settings.seed)
+            write_event_state(conn, clusterer.events_[event])
     created = {e for e in touched if e not in before}
     summary.events_created += len({clusterer.resolve(e) for e in created})
     grown.update(e for e in touched if e in before)

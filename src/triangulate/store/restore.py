@@ -14,8 +14,10 @@ from datasketch import MinHash
 from ..cluster import Features, OnlineClusterer
 from ..cluster.online import EventState
 from ..cluster.features import folded_words
-from ..dedup import IndependenceGrouper
-from ..model import Article, content_id
+from ..dedup.independence import MAX_GAP_WORDS, MIN_PASSAGE_WORDS, MIN_SHARED_WORDS, SEED_WORDS
+from ..dedup.passages import shared_runs
+from ..dedup.text import words_of
+from ..model import content_id
 from ..unionfind import DisjointSets
 from .db import Store
 
@@ -31,10 +33,12 @@ NEAR_NUM_PERM = 64
 NEAR_BANDS = 16
 NEAR_JACCARD = 0.8
 
-#: Independent sources of events up to this size are counted with the
-#: passage-level grouping the briefing uses (rerun when the event grows); larger
-#: events count near-duplicate links only, so a batch's cost stays bounded.
-MAX_GROUPED = 200
+#: Shared passages: a new article is checked word for word only against the
+#: members of its event whose estimated Jaccard with it reaches this. The wire
+#: reprints in examples/ and tests/fixtures/events are at 0.63-0.80, independent
+#: reports of one event at 0.00-0.05; a story that pastes two wire paragraphs into a long
+#: text of its own can fall below, and is then found only by the briefing.
+PASSAGE_PREFILTER = 0.1
 
 
 def restore_clusterer(store: Store, seed: int) -> OnlineClusterer:
@@ -53,26 +57,49 @@ def restore_clusterer(store: Store, seed: int) -> OnlineClusterer:
     return OnlineClusterer(seed=seed).restore(events, redirects, features)
 
 
-def independent_sources(conn: sqlite3.Connection, event: str, seed: int = 0) -> int:
-    """Independence groups of an event's articles, as the briefing counts
-    them (shared passages, dedup/) joined with the stored near-duplicate links.
-    Events above :data:`MAX_GROUPED` articles count near-duplicate links only."""
+def link_shared_passages(conn: sqlite3.Connection, article: str, text: str, signature: bytes, event: str) -> None:
+    """Record which members of ``event`` share passages with a new article.
+
+    Members whose MinHash estimate of Jaccard with it is below
+    :data:`PASSAGE_PREFILTER` are skipped; the others are checked exactly, with
+    the thresholds of the briefing's independence grouping (dedup/).
+    """
+    mine = np.frombuffer(signature, dtype=np.uint64)
+    words = None
     rows = conn.execute(
-        "SELECT a.id, a.text, coalesce(a.duplicate_of, a.id) FROM memberships m JOIN articles a ON a.id = m.article"
-        " WHERE m.event = ?",
-        (event,),
+        "SELECT a.id, a.signature FROM memberships m JOIN articles a ON a.id = m.article WHERE m.event = ? AND a.id != ?",
+        (event, article),
     ).fetchall()
-    sets = DisjointSets(r[0] for r in rows)
-    for article, _, original in rows:
+    for other, other_signature in rows:
+        if other_signature is None or np.mean(np.frombuffer(other_signature, dtype=np.uint64) == mine) < PASSAGE_PREFILTER:
+            continue
+        words = words or words_of(text)
+        other_text = conn.execute("SELECT text FROM articles WHERE id = ?", (other,)).fetchone()[0]
+        runs = shared_runs(words, words_of(other_text), seed_words=SEED_WORDS, max_gap=MAX_GAP_WORDS,
+                           min_words=MIN_PASSAGE_WORDS)
+        if sum(r.unquoted for r in runs) >= MIN_SHARED_WORDS:
+            conn.execute("INSERT OR IGNORE INTO shared_pairs VALUES (?, ?)", tuple(sorted((article, other))))
+
+
+def independent_sources(conn: sqlite3.Connection, event: str) -> int:
+    """Independence groups of an event's articles: near-duplicate links and
+    shared passages joined, as the briefing groups them."""
+    ids = [r[0] for r in conn.execute("SELECT article FROM memberships WHERE event = ?", (event,))]
+    sets = DisjointSets(ids)
+    for article, original in conn.execute(
+        "SELECT a.id, a.duplicate_of FROM memberships m JOIN articles a ON a.id = m.article"
+        " WHERE m.event = ? AND a.duplicate_of IS NOT NULL",
+        (event,),
+    ):
         sets.union(article, original)
-    if len(rows) <= MAX_GROUPED:
-        grouper = IndependenceGrouper(seed=seed).fit(Article(id=r[0], origin=r[0], text=r[1]) for r in rows)
-        for a, b in grouper.pairs_:
-            sets.union(a, b)
-    return len({sets.find(r[0]) for r in rows})
+    for a, b in conn.execute(
+        "SELECT p.a, p.b FROM shared_pairs p JOIN memberships m ON m.article = p.a WHERE m.event = ?", (event,)
+    ):
+        sets.union(a, b)
+    return len({sets.find(i) for i in ids})
 
 
-def write_event_state(conn: sqlite3.Connection, state: EventState, seed: int = 0) -> None:
+def write_event_state(conn: sqlite3.Connection, state: EventState) -> None:
     """Write one event's row from its members and the clusterer's state."""
     rows = conn.execute(
         "SELECT a.id, a.title, a.source, a.published FROM memberships m"
@@ -87,7 +114,7 @@ def write_event_state(conn: sqlite3.Connection, state: EventState, seed: int = 0
         " first_day, last_day, centroid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             state.id, state.seq, dates[0] if dates else None, dates[-1] if dates else None, len(rows),
-            independent_sources(conn, state.id, seed), json.dumps(outlets, ensure_ascii=False), title,
+            independent_sources(conn, state.id), json.dumps(outlets, ensure_ascii=False), title,
             content_id(*sorted(r[0] for r in rows)), state.first, state.last,
             json.dumps(state.centroid, sort_keys=True),
         ),

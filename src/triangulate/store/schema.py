@@ -12,6 +12,7 @@ Tables (version 2)::
                  clustering features, MinHash signature, duplicate_of link
     articles_fts FTS5 index over titles and texts (external content)
     lsh_bands    MinHash LSH band keys -> article, for near-duplicate lookups
+    shared_pairs articles of one event that share passages (wire copy)
     events       one row per live event: dates, counts, outlets, digest, and
                  the clusterer's state for it (centroid, day range)
     memberships  article -> event
@@ -67,6 +68,11 @@ CREATE TABLE lsh_bands (
     key INTEGER NOT NULL,
     article TEXT NOT NULL,
     PRIMARY KEY (band, key, article)
+) WITHOUT ROWID;
+CREATE TABLE shared_pairs (
+    a TEXT NOT NULL,
+    b TEXT NOT NULL,
+    PRIMARY KEY (a, b)
 ) WITHOUT ROWID;
 CREATE TABLE events (
     id TEXT PRIMARY KEY,
