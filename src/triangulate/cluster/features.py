@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from spacy.lang.en.stop_words import STOP_WORDS  # the list the analysis uses (Token.is_stop)
 
 from ..dedup.text import normalise_word
 
@@ -99,7 +99,7 @@ def _terms(text: str) -> list[str]:
     out = []
     for match in WORD.finditer(fold(text)):
         word = match.group()
-        if len(word) < 3 or word in ENGLISH_STOP_WORDS or word.isdigit() and len(word) < 4:
+        if len(word) < 3 or word in STOP_WORDS or word.isdigit() and len(word) < 4:
             continue
         out.append(_stem(word))
     return out
