@@ -107,9 +107,7 @@ def _terms(text: str) -> list[str]:
 
 def _stem(word: str) -> str:
     """A light plural/possessive fold: 'strikes' and 'strike', 'union's' and 'union'."""
-    for suffix in ("'s", "’s"):
-        if word.endswith(suffix):
-            word = word[: -len(suffix)]
+    word = word.removesuffix("'s").removesuffix("’s")
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):

@@ -17,20 +17,20 @@ with each event and restored as it was at the last commit.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import BinaryIO
 
 from ..clean import clean_document, fit_boilerplate
+from ..cluster import OnlineClusterer, features_of
+from ..cluster.features import folded_words
 from ..ingest import read_inputs
 from ..model import Article, RawDocument, Rejected, content_id
 from ..pipeline import NoProgress, Progress
 from ..settings import Settings
 from .db import Store
 from .restore import NearDuplicates, link_shared_passages, restore_clusterer, write_event_state
-from ..cluster import OnlineClusterer, features_of
-from ..cluster.features import folded_words
 
 #: Documents per transaction. A batch is also the corpus the boilerplate model
 #: learns repeated lines from; 200 holds a day of a mid-size outlet's pages.
@@ -113,7 +113,7 @@ def _ingest_batch(
     raws = [item for item in batch if isinstance(item, RawDocument)]
     model = fit_boilerplate(raws)  # learnt on the whole batch, stored or not: see the module docstring
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    before = set(clusterer.events_) if hasattr(clusterer, "events_") else set()
+    before = set(clusterer.events_)
     touched: set[str] = set()
     merged: list[tuple[str, str]] = []
     with store.transaction() as conn:
@@ -208,7 +208,3 @@ def _insert_article(conn, a: Article, article_id: str, identity: str, features: 
     conn.execute(
         "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)", (cursor.lastrowid, a.title or "", a.text)
     )
-
-
-def ingested_ids(store: Store) -> Iterable[str]:
-    return (row[0] for row in store.execute("SELECT id FROM articles ORDER BY seq"))

@@ -156,8 +156,8 @@ class NearDuplicates:
             ))
         best: tuple[int, str] | None = None
         for article in candidates:
-            seq, other, root = conn.execute(
-                "SELECT seq, signature, coalesce(duplicate_of, id) FROM articles WHERE id = ?", (article,)
+            other, root = conn.execute(
+                "SELECT signature, coalesce(duplicate_of, id) FROM articles WHERE id = ?", (article,)
             ).fetchone()
             if other is None or float(np.mean(np.frombuffer(other, dtype=np.uint64) == mine)) < NEAR_JACCARD:
                 continue
