@@ -76,6 +76,8 @@ def evaluate_clustering(path: Path, settings: Settings | None = None, progress: 
     settings = settings or Settings()
     progress = progress or NoProgress()
     items = read_gold(path)
+    # DATA is one JSONL input: the size limit is for articles, not for the whole file.
+    settings = settings.with_(max_bytes=max(settings.max_bytes, path.stat().st_size + 1))
     gold = {str(x["id"]): str(x["cluster"]) for x in items}
     started = time.perf_counter()
     predicted = system_labels(path, items, settings, progress)
