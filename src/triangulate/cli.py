@@ -11,7 +11,7 @@ from typing import Optional
 import typer
 from rich.markup import escape
 
-from . import __version__
+from . import __version__, cli_store
 from .cli_common import EXIT_OK, EXIT_REJECTED, err, errors_to_exit_codes, progress_bar, write_report
 from .cli_evaluate import app as evaluate_app
 from .errors import UsageError
@@ -49,8 +49,8 @@ def main(
 
 @app.command()
 def brief(
-    paths: list[str] = typer.Argument(
-        ..., help="Files, folders (read recursively) or glob patterns; '-' reads standard input."
+    paths: Optional[list[str]] = typer.Argument(
+        None, help="Files, folders (read recursively) or glob patterns; '-' reads standard input."
     ),
     fmt: str = typer.Option("md", "--format", "-f", help=f"Report format: {', '.join(FORMATS)}."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here instead of standard output."),
@@ -74,9 +74,17 @@ def brief(
         False, "--lexical",
         help="Align facts by shared words only, without the sentence model (faster; paraphrases stay apart).",
     ),
+    db: Optional[Path] = typer.Option(None, "--db", help="With --event: the store to read the event from."),
+    event: Optional[str] = typer.Option(None, "--event", metavar="ID", help="Brief this stored event (ids from 'triangulate events')."),
+    largest: bool = typer.Option(False, "--largest", help="When the inputs hold several events, brief only the largest."),
 ) -> None:
-    """Turn a folder of articles into one cited briefing (Markdown, JSON or HTML)."""
-    from .pipeline import brief as run_brief
+    """Turn a folder of articles into one cited briefing (Markdown, JSON or HTML).
+
+    When the inputs hold several events it says so and writes one briefing per
+    event into the folder given with -o (or only the largest with --largest);
+    --db PATH --event ID briefs an event of the store.
+    """
+    from .cli_store import brief_several, brief_stored
 
     with errors_to_exit_codes():
         if fmt not in FORMATS:
@@ -88,21 +96,46 @@ def brief(
             aliases=str(aliases) if aliases else None,
             meaning=not lexical,
         )
-        with progress_bar(quiet) as progress:
-            briefing = run_brief(paths, settings, stdin=sys.stdin.buffer, progress=progress)
-        report = render(briefing, fmt)
-        write_report(report, output)
+        if event is not None:
+            if paths:
+                raise UsageError("Give either the articles to brief or --event ID, not both.")
+            brief_stored(db, event, settings, fmt, output, quiet)
+            raise typer.Exit(EXIT_OK)
+        if db is not None:
+            raise UsageError("--db goes with --event ID: name the stored event to brief (see 'triangulate events').")
+        if not paths:
+            raise UsageError("Give the articles to brief (files, folders, globs or '-'), or --db PATH --event ID.")
+        from .cluster.split import split_events
+        from .pipeline import brief_articles, read_and_clean
 
-    for item in briefing.rejected:
+        with progress_bar(quiet) as progress:
+            articles, rejected = read_and_clean(paths, settings, stdin=sys.stdin.buffer, progress=progress)
+            groups = split_events(articles, seed=settings.seed) if len(articles) > 1 else [tuple(articles)]
+            if len(groups) == 1:
+                briefings = [brief_articles(articles, rejected, settings, progress)]
+        if len(groups) == 1:
+            write_report(render(briefings[0], fmt), output)
+        else:
+            briefings = brief_several(groups, rejected, settings, fmt, output, largest, quiet)
+
+    listed = set()
+    for briefing in briefings:
+        for item in briefing.rejected:
+            if item not in listed:
+                listed.add(item)
+                err.print(
+                    f"[yellow]not used[/] {escape(item.origin)} ({escape(item.stage)}): {escape(item.reason)}",
+                    highlight=False,
+                )
+        for warning in briefing.event.warnings:
+            err.print(f"[yellow]warning[/] {escape(warning)}", highlight=False)
+    if output and len(groups) == 1:
         err.print(
-            f"[yellow]not used[/] {escape(item.origin)} ({escape(item.stage)}): {escape(item.reason)}",
+            f"Wrote {escape(fmt)} briefing of {briefings[0].event.articles} articles to {escape(str(output))}",
             highlight=False,
         )
-    for warning in briefing.event.warnings:
-        err.print(f"[yellow]warning[/] {escape(warning)}", highlight=False)
-    if output:
-        err.print(
-            f"Wrote {escape(fmt)} briefing of {briefing.event.articles} articles to {escape(str(output))}",
-            highlight=False,
-        )
-    raise typer.Exit(EXIT_REJECTED if briefing.rejected else EXIT_OK)
+    raise typer.Exit(EXIT_REJECTED if listed else EXIT_OK)
+
+
+app.command()(cli_store.ingest)
+app.command()(cli_store.events)

@@ -60,3 +60,25 @@ def summaries(
     if save_summaries:
         err.print(f"Wrote {len(evaluation.scores)} summaries to {save_summaries}", highlight=False)
     raise typer.Exit(EXIT_OK)
+
+
+@app.command()
+def clustering(
+    data: Path = typer.Argument(
+        ..., help="JSONL, one article a line: id, title, text, published (or null) and the gold cluster."
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
+) -> None:
+    """Score event clustering (B-cubed and pairwise P/R/F1) beside a single-pass TF-IDF baseline.
+
+    triangulate's side runs the real ingest path into a temporary store; the
+    baseline reads the same lines in the same run.
+    """
+    from .cli_common import EXIT_OK, progress_bar, errors_to_exit_codes
+    from .evaluate.clustering import evaluate_clustering, format_table
+
+    with errors_to_exit_codes():
+        with progress_bar(quiet) as progress:
+            evaluation = evaluate_clustering(data, progress=progress)
+    typer.echo(format_table(evaluation, title=str(data)))
+    raise typer.Exit(EXIT_OK)

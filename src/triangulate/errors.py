@@ -8,8 +8,12 @@ and the fix. The CLI and the web app convert these once, at their edge.
     │   └── UnsupportedInput  readable, but not a format triangulate reads
     ├── ModelNotInstalled     the spaCy pipeline is missing (CLI exit code 3)
     ├── OutputError           a report could not be written (CLI exit code 3)
-    └── RewriteFailed         the language model gave no usable rewrite; the
-                              briefing stays extractive (never fails a run)
+    ├── RewriteFailed         the language model gave no usable rewrite; the
+    │                         briefing stays extractive (never fails a run)
+    └── StoreError            the event store cannot be opened or written (CLI exit code 3)
+        ├── StoreVersionError the store's schema is from another version
+        ├── StoreReadOnly     the store file or its folder is not writable
+        └── StoreLocked       another process holds the store's write lock
 
 The CLI's exit codes: 0 every input was read; 1 some inputs were rejected
 (listed, and the report was written); 2 usage error; 3 a fatal error (any
@@ -69,3 +73,19 @@ class OutputError(TriangulateError):
 
 class RewriteFailed(TriangulateError):
     """The language model gave no usable rewrite; the briefing stays extractive."""
+
+
+class StoreError(TriangulateError):
+    """The event store (a SQLite file) cannot be used."""
+
+
+class StoreVersionError(StoreError):
+    """The store was written by another version of triangulate's schema."""
+
+
+class StoreReadOnly(StoreError):
+    """The store, or the folder it lives in, cannot be written."""
+
+
+class StoreLocked(StoreError):
+    """Another process is writing to the store."""

@@ -60,7 +60,7 @@ def brief(
 ) -> Briefing:
     """Read, clean and analyse every input and build the event's briefing."""
     progress = progress or NoProgress()
-    return brief_analysis(analyze_inputs(paths, settings, stdin, progress), settings, progress)
+    return brief_articles(*read_and_clean(paths, settings, stdin, progress), settings, progress)
 
 
 def brief_documents(
@@ -91,7 +91,8 @@ def brief_documents(
         else:
             raws.append(item)
         progress.advance()
-    return brief_analysis(_analyze_read(raws, given, rejected, settings, progress), settings, progress)
+    articles = [with_analysis_note(a) for a in (*clean_all(raws, settings, rejected, progress), *given)]
+    return brief_articles(articles, rejected, settings, progress)
 
 
 def analyze_inputs(
@@ -103,13 +104,36 @@ def analyze_inputs(
     """Read, clean and analyse every input: what :func:`brief` does before the
     briefing, for callers that brief the same articles several ways."""
     progress = progress or NoProgress()
+    return analyze_cleaned(*read_and_clean(paths, settings, stdin, progress), settings, progress)
+
+
+def read_and_clean(
+    paths: Sequence[str],
+    settings: Settings = Settings(),
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[Article], list[Rejected]]:
+    """Every input read (in a sorted order: any argument order gives one
+    briefing) and cleaned: the articles, and what could not be used."""
+    progress = progress or NoProgress()
     progress.stage("Reading inputs")
     raws: list[RawDocument] = []
     rejected: list[Rejected] = []
-    for item in read_inputs(paths, settings, stdin=stdin, sort=True):  # sorted: any argument order, one briefing
+    for item in read_inputs(paths, settings, stdin=stdin, sort=True):
         (rejected if isinstance(item, Rejected) else raws).append(item)
         progress.advance()
-    return _analyze_read(raws, [], rejected, settings, progress)
+    return [with_analysis_note(a) for a in clean_all(raws, settings, rejected, progress)], rejected
+
+
+def brief_articles(
+    articles: Sequence[Article],
+    rejected: Sequence[Rejected] = (),
+    settings: Settings = Settings(),
+    progress: Progress | None = None,
+) -> Briefing:
+    """The briefing of one event's cleaned articles (``rejected`` is listed in it)."""
+    progress = progress or NoProgress()
+    return brief_analysis(analyze_cleaned(articles, rejected, settings, progress), settings, progress)
 
 
 def brief_analysis(analysis: Analysis, settings: Settings = Settings(), progress: Progress | None = None) -> Briefing:
@@ -123,15 +147,16 @@ def brief_analysis(analysis: Analysis, settings: Settings = Settings(), progress
     return briefing
 
 
-def _analyze_read(
-    raws: Sequence[RawDocument],
-    given: Sequence[Article],
-    rejected: list[Rejected],
-    settings: Settings,
-    progress: Progress,
+def analyze_cleaned(
+    articles: Sequence[Article],
+    rejected: Sequence[Rejected] = (),
+    settings: Settings = Settings(),
+    progress: Progress | None = None,
 ) -> Analysis:
-    """Clean what was read, then analyse it with the ready articles."""
-    articles = [with_analysis_note(a) for a in (*clean_all(raws, settings, rejected, progress), *given)]
+    """Analyse the articles in the settings' language; the others are listed
+    in ``rejected`` with their language."""
+    progress = progress or NoProgress()
+    rejected = list(rejected)
     analyzable = [a for a in articles if a.language == settings.language]
     for article in articles:
         if article.language != settings.language:
