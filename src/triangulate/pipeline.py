@@ -120,7 +120,10 @@ def read_and_clean(
     raws: list[RawDocument] = []
     rejected: list[Rejected] = []
     for item in read_inputs(paths, settings, stdin=stdin, sort=True):
-        (rejected if isinstance(item, Rejected) else raws).append(item)
+        if isinstance(item, Rejected):
+            rejected.append(item)
+        else:
+            raws.append(item)
         progress.advance()
     return [with_analysis_note(a) for a in clean_all(raws, settings, rejected, progress)], rejected
 
