@@ -105,12 +105,15 @@ def brief(
             raise UsageError("--db goes with --event ID: name the stored event to brief (see 'triangulate events').")
         if not paths:
             raise UsageError("Give the articles to brief (files, folders, globs or '-'), or --db PATH --event ID.")
-        from .cluster.split import split_events
         from .pipeline import brief_articles, read_and_clean
 
         with progress_bar(quiet) as progress:
             articles, rejected = read_and_clean(paths, settings, stdin=sys.stdin.buffer, progress=progress)
-            groups = split_events(articles, seed=settings.seed) if len(articles) > 1 else [tuple(articles)]
+            groups = [tuple(articles)]
+            if len(articles) > 1:  # one article is one event: the clustering is not even imported
+                from .cluster.split import split_events
+
+                groups = split_events(articles, seed=settings.seed)
             if len(groups) == 1:
                 briefings = [brief_articles(articles, rejected, settings, progress)]
         if len(groups) == 1:
