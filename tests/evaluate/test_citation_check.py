@@ -41,6 +41,11 @@ def test_citation_check_a_title_is_not_a_name():
     assert verdict.supported, verdict.missing
 
 
+def test_citation_check_a_number_before_a_comma_or_full_stop_is_read():
+    assert needs("The report is dated July 14, she said, and cost 2,500.").numbers == {14.0, 2500.0}
+    assert needs("The report is dated July 14, she said.").quoted == frozenset()
+
+
 def test_citation_check_the_word_one_asks_for_no_number():
     assert needs("One of the firefighters was hurt.").numbers == frozenset()
 

@@ -82,7 +82,7 @@ TITLES = frozenset("mr mrs ms miss dr prof sen rep gov gen lt col sgt capt rev s
 NEGATIONS = frozenset("not no never n't nobody none nothing neither nor without cannot".split())
 
 _BREAK = re.compile(r"(?<=[.!?])([\"”’')\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
-_WORD = re.compile(r"\d[\d,]*(?:\.\d+)?%?|[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*")
+_WORD = re.compile(r"\d+(?:[,.]\d+)*%?|[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*")
 _QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
 _SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion")
 
