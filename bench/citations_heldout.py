@@ -57,8 +57,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
-from triangulate.model import Article, Cited, RawDocument, Rejected  # noqa: E402
-from triangulate.settings import Settings  # noqa: E402
+from triangulate.model import Article, Cited, RawDocument, Rejected
+from triangulate.settings import Settings
 
 MULTINEWS = "multinews/validation.csv"
 MULTINEWS_ROWS = range(200, 250)

@@ -52,7 +52,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..analyze.numerals import parse_number
+from ..analyze.numerals import NUMBER_WORDS, parse_number
 
 __all__ = ["STEM_SHARE_MIN", "TITLES", "WINDOW_MAX", "Needs", "WindowVerdict", "check_window", "needs", "split_sentences"]
 
@@ -156,8 +156,6 @@ def _numbers(words: Sequence[str]) -> set[float]:
 
 
 def _is_number_word(low: str) -> bool:
-    from ..analyze.numerals import NUMBER_WORDS
-
     parts = low.split("-")
     return all(p in NUMBER_WORDS for p in parts) and parts[0] not in ("hundred", "thousand", "million", "billion")
 
