@@ -10,7 +10,8 @@ own article trivially contains it, so those citations are not listed. Beside it,
 the precision the automatic check (``check_citations`` in
 ``src/triangulate/evaluate/citations.py``) gives on the same rows, and how often
 the two agree: the hand check is what tells whether the automatic number can be
-trusted.
+trusted. The same for the window check of ``evaluate/citation_check.py``, which
+shares no code with the summarizer's support rule.
 
 **Data.** The events of ``bench/summaries.py`` (the bundled example and the
 fictional test events), briefed as ``brief`` does with the default length and
@@ -49,6 +50,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 from summaries import EVENTS  # bench/summaries.py: the same events
 
+from triangulate.evaluate.citation_check import check_window
 from triangulate.evaluate.summaries import check_brief_citations_by_length
 from triangulate.settings import Settings
 
@@ -99,6 +101,21 @@ def current_citations() -> dict[Key, Citation]:
                     c = Citation(folder.name, v.source, v.article, _flat(v.sentence), auto)
                     found.setdefault(c.key, c)
     return found
+
+
+def cited_texts() -> dict[tuple[str, str], str]:
+    """(event, article id) -> the article's cleaned text, as ``brief`` cleans it."""
+    from triangulate.ingest import read_inputs
+    from triangulate.model import Rejected
+    from triangulate.pipeline import NoProgress, clean_all
+
+    settings = Settings()
+    texts = {}
+    for folder in EVENTS:
+        raws = [r for r in read_inputs([str(folder)], settings) if not isinstance(r, Rejected)]
+        for article in clean_all(raws, settings, [], NoProgress()):
+            texts[folder.name, article.id] = article.text
+    return texts
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -180,6 +197,18 @@ def score(path: Path) -> int:
         if (r["hand"] == "supported") != (auto[id(r)] == "supported"):
             print(f"  disagree: {r['event']} {r['sentence_article']} -> {r['cited_article']}: hand {r['hand']}, "
                   f"auto {auto[id(r)]}: {r['sentence'][:90]}")
+    texts = cited_texts()
+    window = {id(r): check_window(r["sentence"], texts.get((r["event"], r["cited_article"]), "")).supported
+              for r in judged}
+    window_agree = sum(window[id(r)] == (r["hand"] == "supported") for r in judged)
+    window_lenient = sum(window[id(r)] == (r["hand"] != "not supported") for r in judged)
+    print("the window check of evaluate/citation_check.py (independent of the summarizer's rule):")
+    print(f"  precision on the same rows:                {share(sum(window.values()))}")
+    print(f"  agreement (partial as not supported):      {share(window_agree)}")
+    print(f"  agreement (partial as supported):          {share(window_lenient)}")
+    for h in HAND:
+        yes = sum(window[id(r)] for r in judged if r["hand"] == h)
+        print(f"  hand {h:<13}  window supported {yes:>3}  window not supported {hand[h] - yes:>3}")
     for r in changed:
         print(f"auto verdict changed since sampling ({r['auto']} -> {found[_key(r)].auto}): "
               f"{r['event']} -> {r['cited_article']}: {r['sentence'][:90]}")
