@@ -42,10 +42,11 @@ def test_cli_ingest_events_and_brief_a_stored_event(tmp_path, root):
 
 def test_cli_store_errors_are_messages_not_tracebacks(tmp_path):
     missing = run_cli("events", "--db", str(tmp_path / "none.db"))
-    assert missing.returncode == 1 and "No store at" in missing.stderr.decode()
+    # a store that cannot be used is a fatal error (exit code 3): nothing is written
+    assert missing.returncode == 3 and "No store at" in missing.stderr.decode()
     (tmp_path / "not.db").write_bytes(b"this is not a database, just some text " * 50)
     broken = run_cli("events", "--db", str(tmp_path / "not.db"))
-    assert broken.returncode == 1 and "Traceback" not in broken.stderr.decode()
+    assert broken.returncode == 3 and "Traceback" not in broken.stderr.decode()
     assert "not a triangulate store" in broken.stderr.decode()
     unknown = run_cli("brief", "--db", str(tmp_path / "not.db"))
     assert unknown.returncode == 2

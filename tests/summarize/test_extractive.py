@@ -104,6 +104,11 @@ PARTLY_SUPPORTED = {
         "b": "Residents told reporters that many people in the Old Harbour had received no warning before the wave.",
         "c": "Many residents of the Old Harbour had received no warning before the wave, Oskarsen said on Monday.",
     },
+    "the same quotation, worded differently": {
+        "a": '"One way or the other, we have to do it," the governor told reporters at the harbour on Monday.',
+        "b": '"We are going to do it one way or the other," the governor told reporters at the harbour on Monday.',
+        "c": 'The governor told reporters at the harbour on Monday: "One way or the other, we have to do it."',
+    },
     "the second sentence of a quotation": {
         "a": FERRANT,
         "b": '"Parliament, not this court, answers to the voters for the safety of their streets," '
@@ -146,3 +151,13 @@ def test_extractive_no_sentences_no_briefing(nlp):
     analyzed = _analyze(nlp, {"a": "Advertisement"})
     headline, summary = summarize(analyzed, {"a": "a"}, Settings())
     assert headline is None and summary == ()
+
+
+def test_extractive_sentence_too_thin_to_recognise_cites_its_own_article_only(nlp):
+    """Two shared content words ("make", "fun") are not the same statement."""
+    analyzed = _analyze(nlp, {
+        "a": "Was it just something that I made up for fun?",
+        "b": "She made the shop fun again, her neighbours said of the woman who ran it for forty years.",
+    })
+    _, summary = summarize(analyzed, {a.id: a.id for a in analyzed}, Settings(summary_sentences=2))
+    assert all(c.citations == (c.article,) for c in summary)
