@@ -38,32 +38,19 @@ import numpy as np
 from scipy import sparse
 
 from ..model import AnalyzedArticle, Cited, Fact, Sentence
-from ..settings import HEADLINE_MAX_WORDS, Settings
+from ..settings import HEADLINE_MAX_WORDS, SUPPORT_COVER, SUPPORT_MIN, Settings
 from .grounding import Claim, Evidence, claims, evidence
 from .vectors import tfidf
 
 if TYPE_CHECKING:  # compare/quotes imports the summarizer's vectors
     from ..compare.quotes import AlignedQuote
 
-#: Cosine between two sentences' TF-IDF vectors above which one supports the
-#: other, when it also states every number the other states. Calibrated with
-#: the citation check of ``evaluate/summaries.py`` (precision / recall of the
-#: citations to other articles): on the tuning clusters 0.91 / 0.37 at 0.25,
-#: 0.93 / 0.27 at 0.3, 0.96 / 0.23 at 0.35; on the four fictional events 0.94 /
-#: 0.63 at 0.25, 1.00 / 0.47 at 0.3, 1.00 / 0.44 at 0.35. The number rule took
-#: precision at 0.3 from 0.84 to 0.90 (with a stricter check) for 1.4 points of
-#: recall.
-SUPPORT_MIN = 0.3
+
+# SUPPORT_MIN and SUPPORT_COVER, the citation thresholds, are the defaults of
+# Settings.support_min and Settings.support_cover: set (and calibrated) in settings.py.
 
 #: The supporting passage: the close sentence and this many either side.
 SUPPORT_CONTEXT = 1
-#: Share of each sentence's content lemmas the supporting passage must state.
-#: With the rules of ``_support`` it took the citations to other articles of
-#: the 250 Multi-News clusters from precision 0.78 (335/429) to 0.97
-#: (270/279) by the citation check, recall 0.43 to 0.34; on the hand-checked
-#: citations of the example events, 0.5 kept 7 of the 12 reading as partial
-#: or wrong, 0.6 kept 4 and lost 7 of 37 true ones.
-SUPPORT_COVER = 0.6
 
 #: A candidate this close to an already picked sentence is a repeat.
 REDUNDANCY_MAX = 0.5
@@ -200,7 +187,7 @@ def summarize(
     its near-repeats out of it cost 1.0 ROUGE-1 and 0.7 ROUGE-2 on the tuning
     clusters).
     """
-    event = _score(analyzed, groups, _Alignment.of(facts, quotes))
+    event = _score(analyzed, groups, _Alignment.of(facts, quotes), settings.support_min, settings.support_cover)
     if event is None:
         return None, ()
     headline_index = _pick_headline(event)
@@ -210,7 +197,13 @@ def summarize(
     return headline, tuple(event.cite(i) for i in event.reading_order(picked))
 
 
-def _score(analyzed: Sequence[AnalyzedArticle], groups: Mapping[str, str], alignment: _Alignment) -> _Event | None:
+def _score(
+    analyzed: Sequence[AnalyzedArticle],
+    groups: Mapping[str, str],
+    alignment: _Alignment,
+    support_min: float = SUPPORT_MIN,
+    support_cover: float = SUPPORT_COVER,
+) -> _Event | None:
     items = [
         _Item(a.id, unit, unit.index / max(1, len(a.sentences) - 1), *_names(a, unit))
         for a in analyzed
@@ -219,10 +212,13 @@ def _score(analyzed: Sequence[AnalyzedArticle], groups: Mapping[str, str], align
     if not items:
         return None
     vectors = sparse.csr_matrix(_vectors(items))
-    similarity = near_pairs(vectors, NEAR_MIN)
+    similarity = near_pairs(vectors, min(LEXRANK_EDGE, support_min))
     article_ids = [item.article for item in items]
     sentences = {a.id: a.sentences for a in analyzed}
-    support = [alignment.quoted_support(item, found) for item, found in zip(items, _support(similarity, items, sentences))]
+    support = [
+        alignment.quoted_support(item, found)
+        for item, found in zip(items, _support(similarity, items, sentences, support_min, support_cover))
+    ]
     relevance = _relevance(vectors, article_ids)
     centrality = _lexrank(similarity)
 
@@ -245,6 +241,7 @@ def _score(analyzed: Sequence[AnalyzedArticle], groups: Mapping[str, str], align
 #: Sentence pairs kept from the similarity matrix: the closest either use
 #: (LexRank's edges, support's candidates) asks for. Among the sentences of
 #: a 300-article event 1.2% of pairs are this close; 23% share some word.
+#: (With ``Settings.support_min`` changed, the lower of the two is used.)
 NEAR_MIN = min(LEXRANK_EDGE, SUPPORT_MIN)
 
 #: Rows of the similarity matrix computed at once: bounds the memory of the
@@ -370,7 +367,11 @@ def _lexrank(similarity: sparse.csr_matrix, damping: float = 0.85, rounds: int =
 
 
 def _support(
-    similarity: sparse.csr_matrix, items: Sequence[_Item], sentences: Mapping[str, Sequence[Sentence]]
+    similarity: sparse.csr_matrix,
+    items: Sequence[_Item],
+    sentences: Mapping[str, Sequence[Sentence]],
+    support_min: float = SUPPORT_MIN,
+    support_cover: float = SUPPORT_COVER,
 ) -> list[tuple[str, ...]]:
     """For each sentence: its own article, then every article that states all of it.
 
@@ -401,7 +402,7 @@ def _support(
     order = list(dict.fromkeys(article_ids))
     supporters: list[set[str]] = [set() for _ in items]
     close = similarity.tocoo()
-    keep = close.data >= SUPPORT_MIN
+    keep = close.data >= support_min
     rows, cols = close.row[keep], close.col[keep]
     scan = np.lexsort((cols, rows))  # row by row, as a dense scan would go
     for i, j in zip(rows[scan].tolist(), cols[scan].tolist(), strict=True):
@@ -410,7 +411,7 @@ def _support(
         if j not in contexts:
             window = range(max(0, j - SUPPORT_CONTEXT), min(len(items), j + SUPPORT_CONTEXT + 1))
             contexts[j] = _Context.of([items[k] for k in window if article_ids[k] == article_ids[j]])
-        if wanted[i].stated_in(contexts[j]):
+        if wanted[i].stated_in(contexts[j], support_cover):
             supporters[i].add(article_ids[j])
     return [(own, *(a for a in order if a in found)) for own, found in zip(article_ids, supporters)]
 
@@ -434,11 +435,11 @@ class _Wanted:
             parts=tuple(part for part in inside if part) or (frozenset(unit.content),),
         )
 
-    def stated_in(self, context: _Context) -> bool:
+    def stated_in(self, context: _Context, cover: float = SUPPORT_COVER) -> bool:
         return (
             all(context.evidence.supports(c) for c in self.claims)
             and all(p in context.words or _fold(p) in context.words for p in self.people)
-            and all(len(part & context.lemmas) >= SUPPORT_COVER * len(part) for part in self.parts)
+            and all(len(part & context.lemmas) >= cover * len(part) for part in self.parts)
         )
 
 
