@@ -21,7 +21,7 @@ import datetime as dt
 import re
 
 from .numerals import is_number_token
-from .quotes import SPEECH_VERBS
+from ..lexicon import SPEECH_VERBS
 
 __all__ = ["GENERIC_NOUNS", "REPORT_VERBS", "change_of", "copula_subject", "date_of", "holder_of", "is_older",
            "place_of", "source_of", "window_of"]

@@ -8,13 +8,13 @@ with a stream, and the full analysis runs only when a briefing is asked for.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS  # the list the analysis uses (Token.is_stop)
 
+from .. import lexicon
 from ..dedup.text import normalise_word
 
 #: A word: letters (with inner apostrophes or hyphens) or digits.
@@ -82,10 +82,7 @@ def day_of(published: str | None) -> int | None:
 def fold(text: str) -> str:
     """Case-folded, accents removed: what :func:`~triangulate.dedup.text.normalise_word`
     does to each word, done once for a whole text (ASCII text takes a fast path)."""
-    if text.isascii():
-        return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return lexicon.fold(text.replace("’", "'"))
 
 
 def folded_words(text: str) -> list[str]:

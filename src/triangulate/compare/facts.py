@@ -30,7 +30,6 @@ sentence vectors.
 
 from __future__ import annotations
 
-import unicodedata
 import datetime as dt
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
@@ -39,6 +38,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..analyze.speakers import name_key, strip_title, surname_key
+from ..lexicon import fold
 from ..meaning import Meaning
 from ..model import AnalyzedArticle, Conflict, Fact, Position, Sentence, Statement
 from ..settings import FACT_MIN, MEANING_MIN
@@ -108,7 +108,7 @@ def claim_items(analyzed: Sequence[AnalyzedArticle]) -> list[_Item]:
                     a.id,
                     s,
                     people=frozenset(_surname(m.text) for m in inside if m.label == "PERSON") - {""},
-                    places=frozenset(_fold(m.text) for m in inside if m.label in PLACE_LABELS),
+                    places=frozenset(fold(m.text) for m in inside if m.label in PLACE_LABELS),
                     dates=frozenset(d.date for d in a.dated if s.start <= d.start and d.end <= s.end),
                     published=a.article.published,
                 )
@@ -536,11 +536,6 @@ def _surname(name: str) -> str:
     "Muhammad Rashidi" and "al-Rashidi" give one key."""
     bare, _ = strip_title(name.removesuffix("'s").removesuffix("’s"))
     return name_key(surname_key(bare))
-
-
-def _fold(text: str) -> str:
-    """Lower case, accents off: "Režnik" and "Reznik" are one name."""
-    return unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
 
 
 def _opposite(a: Sentence, b: Sentence) -> bool:

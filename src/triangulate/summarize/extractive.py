@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -37,6 +36,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy import sparse
 
+from ..lexicon import fold
 from ..model import AnalyzedArticle, Cited, Fact, Sentence
 from ..settings import HEADLINE_MAX_WORDS, SUPPORT_COVER, SUPPORT_MIN, Settings
 from .grounding import Claim, Evidence, claims, evidence
@@ -438,7 +438,7 @@ class _Wanted:
     def stated_in(self, context: _Context, cover: float = SUPPORT_COVER) -> bool:
         return (
             all(context.evidence.supports(c) for c in self.claims)
-            and all(p in context.words or _fold(p) in context.words for p in self.people)
+            and all(p in context.words or fold(p) in context.words for p in self.people)
             and all(len(part & context.lemmas) >= cover * len(part) for part in self.parts)
         )
 
@@ -458,14 +458,9 @@ class _Context:
         words = {w for text in texts for w in WORDS.findall(text.lower())}
         return cls(
             evidence=evidence(texts),
-            words=frozenset(words | {_fold(w) for w in words}),
+            words=frozenset(words | {fold(w) for w in words}),
             lemmas=frozenset(w for item in passage for w in item.sentence.content),
         )
-
-
-def _fold(word: str) -> str:
-    """A name without its accents: "Režnik" and "Reznik" are one man."""
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
 def _eligible(item: _Item) -> bool:
@@ -526,7 +521,7 @@ class _Alignment:
 
 def _quoted_words(text: str) -> frozenset[str]:
     """The words of a quotation that carry its content (folded, function words out)."""
-    return frozenset(w for w in (_fold(w) for w in WORDS.findall(text.lower())) if w not in FUNCTION_WORDS)
+    return frozenset(w for w in (fold(w) for w in WORDS.findall(text.lower())) if w not in FUNCTION_WORDS)
 
 
 #: Words a quotation can lose or gain without saying more or less.
