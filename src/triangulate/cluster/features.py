@@ -38,10 +38,9 @@ MAX_TERMS = 120
 
 #: Words of capitalised phrases that say nothing about the event on their own.
 _GENERIC = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december mr mrs ms dr said says the a an in on at for but and it he "
-    "she they we i this that there when after before as if while".split()
-)
+    (*lexicon.WEEKDAYS, *lexicon.MONTHS)
+) | frozenset("mr mrs ms dr said says the a an in on at for but and it he she they we i this that there when "
+              "after before as if while".split())
 
 
 @dataclass(frozen=True, slots=True)
