@@ -53,3 +53,9 @@ def test_lexicon_lists_are_not_written_out_again_elsewhere():
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value.split()) > 8:
                 found = words & set(node.value.split())
                 assert not found, f"{path.relative_to(PACKAGE)} spells out a word list with {found}: import it from lexicon"
+
+
+def test_lexicon_title_subsets_leave_out_words_that_qualify_things():
+    assert lexicon.PERSON_TITLES <= lexicon.NAME_TITLES <= lexicon.TITLES
+    assert "first" in lexicon.TITLES and "first" not in lexicon.NAME_TITLES
+    assert {"former", "head", "director"} & lexicon.PERSON_TITLES == set()

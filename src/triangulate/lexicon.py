@@ -42,7 +42,7 @@ import unicodedata
 
 __all__ = [
     "ARABIC_ARTICLES", "FEMALE_TITLES", "MALE_TITLES", "MONTHS", "MONTH_NUMBERS", "NAMED_LABELS",
-    "NUMBER_WORDS", "ORDINAL_WORDS", "REPORTING_VERBS", "SCALES", "SPEECH_VERBS", "SURNAME_PARTICLES",
+    "NAME_TITLES", "NUMBER_WORDS", "ORDINAL_WORDS", "PERSON_TITLES", "REPORTING_VERBS", "SCALES", "SPEECH_VERBS", "SURNAME_PARTICLES",
     "TENS", "TITLES", "TITLE_ABBREVIATIONS", "TITLE_ROLES", "UNITS", "WEEKDAYS", "fold",
 ]
 
@@ -76,6 +76,17 @@ TITLES = frozenset(
     spokesman spokeswoman spokesperson retired former acting assistant first
     """.split()
 )
+
+#: The titles that may be stripped from a name (the grounding check of a rewrite):
+#: all but "first", which before most names is an ordinal ("the first Tamzara Cup
+#: final") and is kept for speakers only ("First Minister Aileen Ross").
+NAME_TITLES = TITLES - {"first"}
+
+#: The titles that are evidence of a person (entity types and name matching in
+#: ``compare/names.py``): without the words that also qualify things that are
+#: not people ("the former Soviet Union", "acting committee", "head office",
+#: "Director of Public Prosecutions", "Leader of the House").
+PERSON_TITLES = NAME_TITLES - {"former", "acting", "retired", "assistant", "head", "leader", "director"}
 
 #: Abbreviated titles and the role word a later mention uses ("Gov. Pence" ...
 #: "the governor").

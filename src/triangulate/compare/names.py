@@ -27,12 +27,12 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from ..lexicon import ARABIC_ARTICLES, FEMALE_TITLES, MALE_TITLES, SURNAME_PARTICLES, TITLES, fold
+from ..lexicon import ARABIC_ARTICLES, FEMALE_TITLES, MALE_TITLES, PERSON_TITLES, SURNAME_PARTICLES, fold
 
 #: Words that are titles, ranks or offices when written before a name
 #: (compared lower-cased, without dots). Capitalised ones become part of the
 #: surface form ("Governor Karim al-Hashimi"); all count as evidence of a person.
-TITLE_WORDS = TITLES
+TITLE_WORDS = PERSON_TITLES
 
 #: Lower-case words that belong to the surname that follows them.
 PARTICLES = SURNAME_PARTICLES

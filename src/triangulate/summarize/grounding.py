@@ -42,12 +42,12 @@ from ..lexicon import (
     ARABIC_ARTICLES,
     MONTH_NUMBERS,
     MONTHS,
+    NAME_TITLES,
     NAMED_LABELS,
     ORDINAL_WORDS,
     SCALES,
     SURNAME_PARTICLES,
     TENS,
-    TITLES,
     UNITS,
     WEEKDAYS,
 )
@@ -286,7 +286,7 @@ def _name_forms(key: str) -> Iterable[str]:
     """The phrase, then the phrase without leading titles or roles."""
     yield key
     words = key.split(" ")
-    while len(words) > 1 and words[0].rstrip(".") in TITLES:
+    while len(words) > 1 and words[0].rstrip(".") in NAME_TITLES:
         words = words[1:]
         yield " ".join(words)
 
