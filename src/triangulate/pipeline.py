@@ -262,7 +262,9 @@ def build_briefing(
     independence = group_articles([analysed_part(a) for a in counted], seed=settings.seed)
     groups = dict(independence.groups_)
     meaning, alignment, warnings = _meaning(analyzed, encoder)
-    facts, claims = align_facts(analyzed, groups, meaning)
+    facts, claims = align_facts(
+        analyzed, groups, meaning, fact_min=settings.fact_min, meaning_min=settings.meaning_min
+    )
     compared = compare_event(analyzed, groups)
     headline, summary = summarize(analyzed, groups, settings, facts=facts, quotes=compared.quotes)
     dates = sorted(a.published for a in articles if a.published)

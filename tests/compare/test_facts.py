@@ -30,6 +30,17 @@ def test_facts_same_statement_in_other_words_is_one_agreed_fact(nlp):
     assert conflicts == ()
 
 
+def test_facts_alignment_threshold_is_a_parameter(nlp):
+    _, analyzed = _analyzed(nlp, {
+        "a": "The city council approved the new harbour budget on Monday after a long debate.",
+        "b": "After a long debate on Monday, the new harbour budget was approved by the city council.",
+    })
+    groups = {"a": "a", "b": "b"}
+    default, _ = align_facts(analyzed, groups)
+    strict, _ = align_facts(analyzed, groups, fact_min=1.0)
+    assert len(default) == 1 and len(strict) == 2  # the paraphrase is one fact only at the calibrated bar
+
+
 def test_facts_copies_in_one_independence_group_are_a_single_source(nlp):
     text = "The city council approved the new harbour budget on Monday after a long debate."
     _, analyzed = _analyzed(nlp, {"wire": text, "reprint": text})

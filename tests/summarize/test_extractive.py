@@ -161,3 +161,21 @@ def test_extractive_sentence_too_thin_to_recognise_cites_its_own_article_only(nl
     })
     _, summary = summarize(analyzed, {a.id: a.id for a in analyzed}, Settings(summary_sentences=2))
     assert all(c.citations == (c.article,) for c in summary)
+
+
+def test_extractive_support_thresholds_come_from_settings(nlp):
+    analyzed = _analyze(nlp, PARTLY_SUPPORTED["the day"])
+    groups = {a.id: a.id for a in analyzed}
+    _, default = summarize(analyzed, groups, Settings(summary_sentences=3))
+    _, strict = summarize(analyzed, groups, Settings(summary_sentences=3, support_min=1.0))
+    assert next(c for c in default if c.article == "a").citations == ("a", "c")
+    assert next(c for c in strict if c.article == "a").citations == ("a",)  # "c" is close, not identical
+
+
+@pytest.mark.parametrize("name", ["support_min", "support_cover", "fact_min", "meaning_min"])
+@pytest.mark.parametrize("value", [0.0, -0.2, 1.5])
+def test_extractive_settings_threshold_outside_zero_one_is_a_usage_error(name, value):
+    from triangulate.errors import UsageError
+
+    with pytest.raises(UsageError, match=name.replace("_", " ")):
+        Settings(**{name: value})

@@ -18,6 +18,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 
+from ..lexicon import REPORTING_VERBS
 from ..model import AnalyzedArticle, Article, Mention, Sentence, Span
 from .nlp import load_pipeline
 
@@ -39,8 +40,6 @@ PIECE_CHARS = 50_000
 _PARAGRAPH_BREAK = re.compile(r"\n\n+")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»)]*\s+|\n")
 
-#: spaCy labels that name people, organisations and places (the entity list).
-NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
 
 QUOTE_OPENERS = "\"“«„"
 QUOTE_CLOSERS = "\"”»"
@@ -212,10 +211,6 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 
-#: Reporting verbs: in "X said the dam failed", the claim is the clause, not "say".
-REPORTING_VERBS = frozenset(
-    "say tell add state announce claim report write insist warn confirm deny explain note argue".split()
-)
 
 
 DENIAL_VERBS = frozenset({"deny"})

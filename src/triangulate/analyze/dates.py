@@ -26,29 +26,27 @@ Each :class:`DateMention` says in ``basis`` how it was resolved.
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from .. import lexicon
+from ..lexicon import MONTH_NUMBERS
 from ..model import AnalyzedArticle, Article
 from ..model import DatedEvent, DateMention  # noqa: F401  (re-exported: defined in model)
 
 __all__ = ["DateMention", "DatedEvent", "date_mentions", "extract_dated_events", "find_dates", "resolve_weekday"]
 
-MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-               "oct": 10, "nov": 11, "dec": 12})
-WEEKDAYS = {name.casefold(): i for i, name in enumerate(calendar.day_name)}
+MONTHS = MONTH_NUMBERS
+WEEKDAYS = {name: i for i, name in enumerate(lexicon.WEEKDAYS)}  # Monday is 0, as in datetime
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?![A-Za-z])"  # noqa: E501
-_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])"
+#: Month names, and the abbreviations news style writes with a dot (AP: Jan., Feb., Aug., Sept., Oct., Nov., Dec.).
+_MONTH = rf"(?P<month>{'|'.join(m.capitalize() for m in lexicon.MONTHS)}|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?![A-Za-z])"
+_WEEKDAY = rf"(?P<weekday>{'|'.join(d.capitalize() for d in lexicon.WEEKDAYS)})(?![A-Za-z])"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d,]\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _PART = r"(?:\s+(?:night|morning|afternoon|evening))?"
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 #: (kind, pattern), tried in this order; an earlier match wins an overlap.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

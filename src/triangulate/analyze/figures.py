@@ -20,8 +20,8 @@ import bisect
 import datetime as dt
 import re
 
+from ..lexicon import SPEECH_VERBS
 from .numerals import is_number_token
-from .quotes import SPEECH_VERBS
 
 __all__ = ["GENERIC_NOUNS", "REPORT_VERBS", "change_of", "copula_subject", "date_of", "holder_of", "is_older",
            "place_of", "source_of", "window_of"]

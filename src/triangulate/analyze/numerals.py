@@ -5,20 +5,15 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import NUMBER_WORDS, SCALES, TENS, UNITS
+
 __all__ = ["FRACTIONS", "NUMBER_WORDS", "QUALIFIERS", "QUALIFIER_WORDS", "in_spans", "is_number_token",
            "number_groups", "parse_number", "qualifier_before"]
 
-_UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1, "an": 1}
-
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "trillion": 1_000_000_000_000, "dozen": 12, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
-
-NUMBER_WORDS = frozenset(set(_UNITS) - {"a", "an"} | set(_TENS) | set(_SCALES) - {"m", "bn", "k"})
+#: Values of a count's words: "a million" is one million, "2.5m" two and a half.
+_UNITS = {**UNITS, "a": 1, "an": 1}
+_TENS = TENS
+_SCALES = {**SCALES, "dozen": 12, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
 
 #: Qualifiers written before a number, longest first, and their canonical form.
 QUALIFIERS = (

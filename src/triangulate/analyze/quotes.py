@@ -39,6 +39,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from ..lexicon import SPEECH_VERBS
 from ..model import AnalyzedArticle, Article, Span
 from ..model import Quote, Term  # noqa: F401  (re-exported: defined in model)
 from .dates import date_mentions
@@ -46,17 +47,6 @@ from .speakers import NameIndex
 
 __all__ = ["SPEECH_VERBS", "Quote", "Term", "extract_quotes", "find_quote_spans"]
 
-#: Lemmas of verbs that introduce reported speech.
-SPEECH_VERBS = frozenset(
-    """say tell add write post tweet state declare announce insist explain warn note claim ask
-    reply respond answer argue continue recall shout chant scream yell cry whisper mutter plead
-    urge repeat acknowledge admit concede stress emphasise emphasize suggest complain remark
-    conclude predict vow promise pledge testify confirm deny assert allege contend maintain
-    observe comment joke sob lament boast charge accuse blast slam criticise criticize retort
-    counter describe caution quip exclaim demand order declare proclaim reiterate agree disagree
-    report mention inform reveal thunder fume snap muse sigh beg call dub label brand term dismiss
-    refer deride mock condemn denounce decry lambaste praise hail welcome attack""".split()
-)
 
 #: Nouns that carry someone's words ("campaigned on a promise to "clean out the palace"").
 SPEECH_NOUNS = frozenset(

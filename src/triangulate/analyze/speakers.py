@@ -18,34 +18,28 @@ The spelling-tolerant keys (:func:`surname_key`, :func:`name_key`) are also what
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from ..lexicon import (
+    ARABIC_ARTICLES,
+    FEMALE_TITLES,
+    MALE_TITLES,
+    MONTHS,
+    TITLE_ROLES,
+    TITLES,
+    WEEKDAYS,
+    fold,
+)
 
 __all__ = ["Name", "NameIndex", "name_key", "strip_title", "surname_key"]
 
 #: Words of titles and honorifics that come before a name.
-TITLE_WORDS = frozenset(
-    """mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend father sheikh shaikh imam
-    rabbi pope president vice prime minister secretary governor gov mayor deputy senator sen rep
-    representative congressman congresswoman judge justice chief general gen lt lieutenant colonel
-    col major maj captain capt sergeant sgt admiral adm commander cmdr brig brigadier king queen
-    prince princess chancellor ambassador speaker chairman chairwoman chair director commissioner
-    inspector superintendent detective det spokesman spokeswoman spokesperson leader mp councillor
-    councilor attorney sheriff emir premier first hon honourable retired former acting
-    assistant""".split()
-)
-
-#: Abbreviated titles and the role word a later mention uses ("Gov. Pence" ... "the governor").
-TITLE_ROLES = {"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
-               "gen": "general", "lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "capt": "captain",
-               "adm": "admiral", "atty": "attorney", "supt": "superintendent", "det": "detective",
-               "cmdr": "commander", "maj": "major", "cj": "justice", "congressman": "representative",
-               "congresswoman": "representative", "premier": "minister", "chancellor": "chancellor"}
+TITLE_WORDS = TITLES
 
 #: Honorifics that say nothing about a person's role (used when matching titles).
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "hon", "honourable"})
-FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess"})
-MALE_HONORIFICS = frozenset({"mr", "sir", "lord", "king", "prince"})
+FEMALE_HONORIFICS = FEMALE_TITLES
+MALE_HONORIFICS = MALE_TITLES
 
 #: Head words of organisation names: a title word in them is not a title.
 ORG_WORDS = frozenset(
@@ -58,15 +52,12 @@ ORG_WORDS = frozenset(
 )
 
 #: Particles that begin some surnames and are not part of the key ("al-Hashimi").
-SURNAME_PARTICLES = ("al-", "el-", "al ", "el ", "ad-", "ar-", "as-", "at-", "az-", "ash-", "an-")
+SURNAME_PARTICLES = (*(f"{a}-" for a in ARABIC_ARTICLES), "al ", "el ")
 
 #: spaCy entity types that are never a speaker's name, and those of organisations and places.
 NOT_NAME_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"})
 ORG_TYPES = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
-CALENDAR_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december""".split()
-)
+CALENDAR_WORDS = frozenset((*WEEKDAYS, *MONTHS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +71,6 @@ class Name:
     roles: frozenset[str]  # titles and role nouns in apposition ("the deputy mayor")
     label: str  # PERSON or ORG
     subject: bool
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
 def strip_title(name: str) -> tuple[str, tuple[str, ...]]:
@@ -102,7 +88,7 @@ def strip_title(name: str) -> tuple[str, tuple[str, ...]]:
 
 def surname_key(name: str) -> str:
     """The last word of a name, folded, without "al-"/"el-": "el-Rashidy" -> "rashidy"."""
-    words = _fold(name).replace("’", "'").split()
+    words = fold(name).replace("’", "'").split()
     if not words:
         return ""
     last = words[-1]
@@ -120,7 +106,7 @@ def name_key(name: str) -> str:
     "Želevski" / "Zhelevsky" / "Zhelevskyi" -> "zlvsk"; "Ivanoff" / "Ivanov" -> "vnv";
     "al-Dhahabi" / "al-Zahabi" and "Qasim" / "Kassem" share one.
     """
-    word = re.sub(r"[^a-z]", "", _fold(name))
+    word = re.sub(r"[^a-z]", "", fold(name))
     word = re.sub(r"(?<=[aeiou])ff$", "v", word)  # Ivanoff/Ivanov
     for digraph, letter in (("zh", "z"), ("sh", "s"), ("ch", "c"), ("kh", "k"), ("gh", "g"), ("th", "t"),
                             ("dh", "z"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("w", "v")):

@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lexicon import MONTH_NUMBERS
+
 WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\d,.:]*", re.UNICODE)
 SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*\s*$|[.!?]["'”’]\s*\(\w[^)]*\)\s*$|:\s*$""")
 QUOTE_CHARS = "\"“”«»„"
 
-MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
+#: Month names and abbreviations as a pattern (longest first: "january" before "jan").
+MONTHS = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 DATE_TEXT = re.compile(
     rf"\b\d{{4}}-\d{{1,2}}-\d{{1,2}}\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b|"
     rf"\b(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b|"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
+from ..lexicon import MONTH_NUMBERS
 from .lines import DATE_TEXT
 
 #: Datelines: "BAGHDAD:", "KESSRA CITY, Wadi Kessra (MPA) -", "ERBIL, Kurdistan
@@ -36,10 +37,6 @@ OUTLET_FROM_PROSE = re.compile(
     + r"|(?:reporter|writer|correspondent|editor|columnist|contributor)\s+(?:for|at|with)\s+" + _NAME
 )
 NOT_OUTLETS = frozenset({"all rights reserved", "getty images", "afp", "ap", "reuters", "epa", "the"})
-
-
-MONTH_NUMBERS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 
 
 def parse_date(text: str) -> str | None:

@@ -8,13 +8,13 @@ with a stream, and the full analysis runs only when a briefing is asked for.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS  # the list the analysis uses (Token.is_stop)
 
+from .. import lexicon
 from ..dedup.text import normalise_word
 
 #: A word: letters (with inner apostrophes or hyphens) or digits.
@@ -38,10 +38,9 @@ MAX_TERMS = 120
 
 #: Words of capitalised phrases that say nothing about the event on their own.
 _GENERIC = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december mr mrs ms dr said says the a an in on at for but and it he "
-    "she they we i this that there when after before as if while".split()
-)
+    (*lexicon.WEEKDAYS, *lexicon.MONTHS)
+) | frozenset("mr mrs ms dr said says the a an in on at for but and it he she they we i this that there when "
+              "after before as if while".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +81,7 @@ def day_of(published: str | None) -> int | None:
 def fold(text: str) -> str:
     """Case-folded, accents removed: what :func:`~triangulate.dedup.text.normalise_word`
     does to each word, done once for a whole text (ASCII text takes a fast path)."""
-    if text.isascii():
-        return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return lexicon.fold(text.replace("’", "'"))
 
 
 def folded_words(text: str) -> list[str]:

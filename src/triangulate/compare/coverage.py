@@ -11,7 +11,6 @@ from ..unionfind import DisjointSets
 from ..model import AnalyzedArticle, Article, CoverageRow, Fact, Sentence, Span, Wording
 
 #: Determiners and pronouns are not a framing choice: "the troops" / "troops".
-_FUNCTION_WORDS = frozenset("the a an this that these those its their his her our some many".split())
 
 
 def coverage(

@@ -30,7 +30,6 @@ sentence vectors.
 
 from __future__ import annotations
 
-import unicodedata
 import datetime as dt
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
@@ -39,28 +38,21 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..analyze.speakers import name_key, strip_title, surname_key
+from ..lexicon import fold
 from ..meaning import Meaning
 from ..model import AnalyzedArticle, Conflict, Fact, Position, Sentence, Statement
+from ..settings import FACT_MIN, MEANING_MIN
 from ..vectors import tfidf
 
-#: Two sentences state the same fact at or above this cosine. Calibrated on the
-#: example event's gold facts: paraphrases across outlets score 0.30-0.75,
-#: different statements about the same event mostly below 0.25.
-FACT_MIN = 0.3
-
-#: The MiniLM cosine that counts as ``FACT_MIN``. Set on the four fictional
-#: gold events (``bench/facts.py``): of the sentence pairs of different articles
-#: stating one gold fact, 10% reach 0.75 and 19% reach 0.7; of the pairs stating
-#: different gold facts, 0.2% and 0.6% (mostly a sentence that also carries the
-#: other fact). Fact-status accuracy (kessra, harbour, veland, court): 0.74,
-#: 0.65, 0.80, 0.65 at 0.75; 0.68, 0.65, 0.67, 0.65 at 0.7; 0.79, 0.65, 0.73,
-#: 0.65 at 0.8 and with shared words only.
-MEANING_MIN = 0.75
+# FACT_MIN and MEANING_MIN are the defaults of Settings.fact_min and
+# Settings.meaning_min: set (and calibrated) in settings.py.
 
 #: Two facts are merged when the mean similarity of their statements' pairs
 #: (missing pairs count 0) is at least this: ``FACT_MIN``, the bar a single
 #: pair must clear (0.35 gives the same statuses on the gold events; 0.25
-#: merges more and takes veland-election from 0.80 to 0.53).
+#: merges more and takes veland-election from 0.80 to 0.53). With
+#: ``Settings.fact_min`` raised above it, the merge bar rises with it (a mean
+#: never lets through what a single pair may not).
 MERGE_MIN = 0.3
 
 #: A sentence inside a longer statement supports a fact at or above this cosine
@@ -116,7 +108,7 @@ def claim_items(analyzed: Sequence[AnalyzedArticle]) -> list[_Item]:
                     a.id,
                     s,
                     people=frozenset(_surname(m.text) for m in inside if m.label == "PERSON") - {""},
-                    places=frozenset(_fold(m.text) for m in inside if m.label in PLACE_LABELS),
+                    places=frozenset(fold(m.text) for m in inside if m.label in PLACE_LABELS),
                     dates=frozenset(d.date for d in a.dated if s.start <= d.start and d.end <= s.end),
                     published=a.article.published,
                 )
@@ -125,22 +117,32 @@ def claim_items(analyzed: Sequence[AnalyzedArticle]) -> list[_Item]:
 
 
 def align_facts(
-    analyzed: Sequence[AnalyzedArticle], groups: Mapping[str, str], meaning: Meaning | None = None
+    analyzed: Sequence[AnalyzedArticle],
+    groups: Mapping[str, str],
+    meaning: Meaning | None = None,
+    *,
+    fact_min: float = FACT_MIN,
+    meaning_min: float = MEANING_MIN,
 ) -> tuple[tuple[Fact, ...], tuple[Conflict, ...]]:
-    """Facts of an event (most widely reported first) and the claim conflicts."""
+    """Facts of an event (most widely reported first) and the claim conflicts.
+
+    ``fact_min`` is the lexical cosine at which two sentences state one fact and
+    ``meaning_min`` the sentence-model cosine that counts as ``fact_min``
+    (``Settings.fact_min`` and ``Settings.meaning_min``; the defaults are the
+    calibrated ``FACT_MIN`` and ``MEANING_MIN``)."""
     items = claim_items(analyzed)
     if not items:
         return (), ()
     vectors = tfidf([item.sentence.content for item in items])
-    similarity = _neighbours(vectors)
+    similarity = _neighbours(vectors, fact_min)
     if meaning is not None:
-        similarity = _with_meaning(similarity, items, meaning)
+        similarity = _with_meaning(similarity, items, meaning, fact_min, meaning_min)
     articles = [item.article for item in items]
 
     def clash(i: int, j: int) -> bool:
         return not _compatible(items[i], items[j]) or _contradict(items[i], items[j])
 
-    members = _merge(_cluster(similarity, articles, clash), similarity, clash)
+    members = _merge(_cluster(similarity, articles, clash, fact_min), similarity, clash, max(MERGE_MIN, fact_min))
 
     centroid = np.asarray(vectors.mean(axis=0)).ravel()
     relevance = np.asarray(vectors @ (centroid / (np.linalg.norm(centroid) or 1.0))).ravel()
@@ -252,11 +254,11 @@ def is_claim(sentence: Sentence) -> bool:
     )
 
 
-def _neighbours(vectors) -> list[dict[int, float]]:
+def _neighbours(vectors, fact_min: float = FACT_MIN) -> list[dict[int, float]]:
     """For each sentence, the other sentences at or above the lowest threshold
     used here, with their cosine. Kept sparse: the work grows with the pairs
     that share terms, not with every pair of sentences."""
-    floor = min(FACT_MIN, SUPPORT_MIN, CLAIM_MIN)
+    floor = min(fact_min, SUPPORT_MIN, CLAIM_MIN)
     product = (vectors @ vectors.T).tocsr()
     product.data[product.data < floor] = 0.0
     product.setdiag(0.0)
@@ -266,18 +268,24 @@ def _neighbours(vectors) -> list[dict[int, float]]:
     return [dict(zip(indices[a:b], data[a:b])) for a, b in zip(bounds, bounds[1:])]
 
 
-def _with_meaning(lexical: Sequence[dict[int, float]], items: Sequence[_Item], meaning: Meaning) -> list[dict[int, float]]:
+def _with_meaning(
+    lexical: Sequence[dict[int, float]],
+    items: Sequence[_Item],
+    meaning: Meaning,
+    fact_min: float = FACT_MIN,
+    meaning_min: float = MEANING_MIN,
+) -> list[dict[int, float]]:
     """The lexical neighbours, raised to the meaning cosine where that is
     higher (on the lexical scale: ``MEANING_MIN`` counts as ``FACT_MIN``).
     Computed in blocks of rows, so memory grows with the claims, not their square."""
     matrix = meaning.matrix([(item.article, item.sentence.start, item.sentence.end) for item in items])
     if matrix is None:
         return list(lexical)
-    floor = min(FACT_MIN, SUPPORT_MIN, CLAIM_MIN)
+    floor = min(fact_min, SUPPORT_MIN, CLAIM_MIN)
     out = [dict(row) for row in lexical]
     for first in range(0, len(items), BLOCK):
         block = matrix[first : first + BLOCK] @ matrix.T
-        scaled = FACT_MIN + (block - MEANING_MIN) * (1.0 - FACT_MIN) / (1.0 - MEANING_MIN)
+        scaled = _scaled(block, fact_min, meaning_min)
         for r, c in zip(*np.nonzero(scaled >= floor)):
             i, j = first + int(r), int(c)
             if i != j:
@@ -285,6 +293,14 @@ def _with_meaning(lexical: Sequence[dict[int, float]], items: Sequence[_Item], m
                 if value > out[i].get(j, 0.0):
                     out[i][j] = value
     return out
+
+
+def _scaled(cosine, fact_min: float, meaning_min: float):
+    """Meaning cosines on the lexical scale: ``meaning_min`` becomes ``fact_min``
+    and 1 stays 1 (a ``meaning_min`` of 1 keeps only identical meanings)."""
+    if meaning_min >= 1.0:
+        return np.where(cosine >= 1.0, 1.0, 0.0)
+    return fact_min + (cosine - meaning_min) * (1.0 - fact_min) / (1.0 - meaning_min)
 
 
 def _compatible(a: _Item, b: _Item) -> bool:
@@ -302,7 +318,9 @@ def _same_time(x: str, y: str) -> bool:
     return x.startswith(y) or y.startswith(x)
 
 
-def _merge(clusters: list[list[int]], similarity: Sequence[dict[int, float]], clash) -> list[list[int]]:
+def _merge(
+    clusters: list[list[int]], similarity: Sequence[dict[int, float]], clash, merge_min: float = MERGE_MIN
+) -> list[list[int]]:
     """Average-linkage merging of the greedy facts: the pair of facts whose
     statements are closest on average (pairs below the neighbour floor count 0)
     is merged first, while that average is at least ``MERGE_MIN`` and no
@@ -324,7 +342,7 @@ def _merge(clusters: list[list[int]], similarity: Sequence[dict[int, float]], cl
     def push(n: int) -> None:
         for m, total in links(n).items():
             mean = total / (len(members[n]) * len(members[m]))
-            if mean >= MERGE_MIN:
+            if mean >= merge_min:
                 a, b = min(n, m), max(n, m)
                 heapq.heappush(heap, (-mean, a, b, len(members[a]), len(members[b])))
 
@@ -345,7 +363,9 @@ def _merge(clusters: list[list[int]], similarity: Sequence[dict[int, float]], cl
     return [members[n] for n in sorted(members)]
 
 
-def _cluster(similarity: Sequence[dict[int, float]], articles: Sequence[str], clash) -> list[list[int]]:
+def _cluster(
+    similarity: Sequence[dict[int, float]], articles: Sequence[str], clash, fact_min: float = FACT_MIN
+) -> list[list[int]]:
     """Greedy facts: the best-supported free sentence first, then the closest
     free sentence of every other article, unless the two contradict."""
     support = []
@@ -363,7 +383,7 @@ def _cluster(similarity: Sequence[dict[int, float]], articles: Sequence[str], cl
         cluster = [i]
         best_per_article: dict[str, int] = {}
         for j, value in sorted(similarity[i].items(), key=lambda item: -item[1]):
-            if value < FACT_MIN:
+            if value < fact_min:
                 break
             if free[j] and articles[j] != articles[i] and articles[j] not in best_per_article:
                 best_per_article[articles[j]] = j
@@ -516,11 +536,6 @@ def _surname(name: str) -> str:
     "Muhammad Rashidi" and "al-Rashidi" give one key."""
     bare, _ = strip_title(name.removesuffix("'s").removesuffix("’s"))
     return name_key(surname_key(bare))
-
-
-def _fold(text: str) -> str:
-    """Lower case, accents off: "Režnik" and "Reznik" are one name."""
-    return unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
 
 
 def _opposite(a: Sentence, b: Sentence) -> bool:

@@ -23,35 +23,22 @@ Two keys per token:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
+from ..lexicon import ARABIC_ARTICLES, FEMALE_TITLES, MALE_TITLES, PERSON_TITLES, SURNAME_PARTICLES, fold
+
 #: Words that are titles, ranks or offices when written before a name
 #: (compared lower-cased, without dots). Capitalised ones become part of the
 #: surface form ("Governor Karim al-Hashimi"); all count as evidence of a person.
-TITLE_WORDS = frozenset(
-    """
-    mr mrs ms miss mx madam dr prof professor sir dame lord lady sheikh sheik imam mullah rev reverend father
-    gen general lt lieutenant maj major col colonel capt captain cmdr commander brig brigadier sgt sergeant
-    cpl corporal adm admiral marshal
-    president vice prime minister secretary governor mayor deputy senator sen rep representative judge justice
-    chief cj attorney chairman chairwoman ambassador king queen prince princess emir sultan pope cardinal bishop archbishop
-    ayatollah speaker chancellor premier commissioner inspector superintendent councillor councilor
-    mp mep
-    """.split()
-)
-
-#: Titles that say the person is a man or a woman: "Mr X" is not "Ms X".
-MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "emir", "sultan", "father"})
-FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess"})
+TITLE_WORDS = PERSON_TITLES
 
 #: Lower-case words that belong to the surname that follows them.
-PARTICLES = frozenset("al el bin ibn ben bint abu abd van von de da di du del della der la le dos das".split())
+PARTICLES = SURNAME_PARTICLES
 
 #: Arabic article prefixes, written joined to the name with a hyphen or apostrophe.
-ARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|il|ad|adh|ar|as|ash|at|ath|az|an)[-‐‑’']", re.IGNORECASE)
+ARTICLE_PREFIX = re.compile(rf"^(?:{'|'.join(ARABIC_ARTICLES)})[-‐‑’']", re.IGNORECASE)
 
 #: Words skipped when an acronym is built from a name ("Ministry of Water Resources" → MWR).
 ACRONYM_SKIP = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le", "&"})
@@ -112,12 +99,6 @@ _DH_READINGS = ("d", "z")
 #: Sound keys are compared only for surnames with at least this many letters:
 #: in short names one letter is the whole difference (Ghaly/Kelly, Gale/Kale).
 SOUND_MIN_LETTERS = 6
-
-
-def fold(text: str) -> str:
-    """Accents off, case folded."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def normalise_name(name: str) -> str:

@@ -8,9 +8,10 @@ Pure functions of the text; nothing here knows about other articles.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+
+from ..lexicon import fold
 
 #: A word: letters/digits, with inner apostrophes kept ("government's", "don't").
 WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -40,8 +41,7 @@ class Words:
 
 
 def normalise_word(word: str) -> str:
-    text = unicodedata.normalize("NFKD", word.replace("’", "'"))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return fold(word.replace("’", "'"))
 
 
 def words_of(text: str) -> Words:

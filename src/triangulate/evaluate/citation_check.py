@@ -52,7 +52,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..analyze.numerals import NUMBER_WORDS, parse_number
+from ..analyze.numerals import parse_number
+from ..lexicon import NUMBER_WORDS, TITLE_ABBREVIATIONS
 
 __all__ = ["STEM_SHARE_MIN", "TITLES", "WINDOW_MAX", "Needs", "WindowVerdict", "check_window", "needs", "split_sentences"]
 
@@ -77,7 +78,7 @@ ABBREVIATIONS = frozenset(
 #: as the cited article may name the same person without them. Added after the
 #: first scoring of the held-out hand check, where "Mr" and "Gov" alone turned
 #: away two true citations (see bench/README.md).
-TITLES = frozenset("mr mrs ms miss dr prof sen rep gov gen lt col sgt capt rev st jr sr".split())
+TITLES = TITLE_ABBREVIATIONS
 
 NEGATIONS = frozenset("not no never n't nobody none nothing neither nor without cannot".split())
 

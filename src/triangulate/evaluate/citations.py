@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..analyze import NAMED_LABELS
+from ..lexicon import NAMED_LABELS
 from ..errors import UsageError
 from ..model import AnalyzedArticle, Cited
 from ..settings import Settings

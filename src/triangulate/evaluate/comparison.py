@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +48,7 @@ from ..analyze.speakers import strip_title, surname_key
 from ..compare.numbers import NumberGroup, compare_numbers
 from ..compare.quotes import AlignedQuote, align_quotes
 from ..compare.timeline import TimelineEntry, build_timeline
+from ..lexicon import fold
 from ..model import Article
 
 __all__ = [
@@ -226,8 +226,7 @@ def total_scores(parts: Iterable[ComparisonScores]) -> ComparisonScores:
 
 
 def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = fold(text)
     return " ".join(re.findall(r"\w+", text))
 
 

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -37,38 +36,27 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy import sparse
 
+from ..lexicon import fold
 from ..model import AnalyzedArticle, Cited, Fact, Sentence
-from ..settings import HEADLINE_MAX_WORDS, Settings
+from ..settings import HEADLINE_MAX_WORDS, SUPPORT_COVER, SUPPORT_MIN, Settings
 from .grounding import Claim, Evidence, claims, evidence
 from .vectors import tfidf
 
 if TYPE_CHECKING:  # compare/quotes imports the summarizer's vectors
     from ..compare.quotes import AlignedQuote
 
-#: Cosine between two sentences' TF-IDF vectors above which one supports the
-#: other, when it also states every number the other states. Calibrated with
-#: the citation check of ``evaluate/summaries.py`` (precision / recall of the
-#: citations to other articles): on the tuning clusters 0.91 / 0.37 at 0.25,
-#: 0.93 / 0.27 at 0.3, 0.96 / 0.23 at 0.35; on the four fictional events 0.94 /
-#: 0.63 at 0.25, 1.00 / 0.47 at 0.3, 1.00 / 0.44 at 0.35. The number rule took
-#: precision at 0.3 from 0.84 to 0.90 (with a stricter check) for 1.4 points of
-#: recall.
-SUPPORT_MIN = 0.3
+
+# SUPPORT_MIN and SUPPORT_COVER, the citation thresholds, are the defaults of
+# Settings.support_min and Settings.support_cover: set (and calibrated) in settings.py.
 
 #: The supporting passage: the close sentence and this many either side.
 SUPPORT_CONTEXT = 1
-#: Share of each sentence's content lemmas the supporting passage must state.
-#: With the rules of ``_support`` it took the citations to other articles of
-#: the 250 Multi-News clusters from precision 0.78 (335/429) to 0.97
-#: (270/279) by the citation check, recall 0.43 to 0.34; on the hand-checked
-#: citations of the example events, 0.5 kept 7 of the 12 reading as partial
-#: or wrong, 0.6 kept 4 and lost 7 of 37 true ones.
-SUPPORT_COVER = 0.6
 
-#: ... and at least this many of the unit's: a sentence with fewer content words
-#: ("Was it just something that I made up for fun?": "make", "fun") is too thin
-#: to be recognised in another article's words, and cites its own article
-#: only. Set from the held-out hand check's one unsupported citation, which
+#: A citation needs at least this many of the unit's content lemmas in the
+#: supporting passage (besides ``SUPPORT_COVER`` of each sentence's): a
+#: sentence with fewer ("Was it just something that I made up for fun?":
+#: "make", "fun") is too thin to be recognised in another article's words, and
+#: cites its own article only. Set from the held-out hand check's one unsupported citation, which
 #: shared just those two words with an unrelated sentence (bench/README.md).
 SUPPORT_SHARED_MIN = 3
 
@@ -207,7 +195,7 @@ def summarize(
     its near-repeats out of it cost 1.0 ROUGE-1 and 0.7 ROUGE-2 on the tuning
     clusters).
     """
-    event = _score(analyzed, groups, _Alignment.of(facts, quotes))
+    event = _score(analyzed, groups, _Alignment.of(facts, quotes), settings.support_min, settings.support_cover)
     if event is None:
         return None, ()
     headline_index = _pick_headline(event)
@@ -217,7 +205,13 @@ def summarize(
     return headline, tuple(event.cite(i) for i in event.reading_order(picked))
 
 
-def _score(analyzed: Sequence[AnalyzedArticle], groups: Mapping[str, str], alignment: _Alignment) -> _Event | None:
+def _score(
+    analyzed: Sequence[AnalyzedArticle],
+    groups: Mapping[str, str],
+    alignment: _Alignment,
+    support_min: float = SUPPORT_MIN,
+    support_cover: float = SUPPORT_COVER,
+) -> _Event | None:
     items = [
         _Item(a.id, unit, unit.index / max(1, len(a.sentences) - 1), *_names(a, unit))
         for a in analyzed
@@ -226,10 +220,13 @@ def _score(analyzed: Sequence[AnalyzedArticle], groups: Mapping[str, str], align
     if not items:
         return None
     vectors = sparse.csr_matrix(_vectors(items))
-    similarity = near_pairs(vectors, NEAR_MIN)
+    similarity = near_pairs(vectors, min(LEXRANK_EDGE, support_min))
     article_ids = [item.article for item in items]
     sentences = {a.id: a.sentences for a in analyzed}
-    support = [alignment.quoted_support(item, found) for item, found in zip(items, _support(similarity, items, sentences))]
+    support = [
+        alignment.quoted_support(item, found)
+        for item, found in zip(items, _support(similarity, items, sentences, support_min, support_cover))
+    ]
     relevance = _relevance(vectors, article_ids)
     centrality = _lexrank(similarity)
 
@@ -252,6 +249,7 @@ def _score(analyzed: Sequence[AnalyzedArticle], groups: Mapping[str, str], align
 #: Sentence pairs kept from the similarity matrix: the closest either use
 #: (LexRank's edges, support's candidates) asks for. Among the sentences of
 #: a 300-article event 1.2% of pairs are this close; 23% share some word.
+#: (With ``Settings.support_min`` changed, the lower of the two is used.)
 NEAR_MIN = min(LEXRANK_EDGE, SUPPORT_MIN)
 
 #: Rows of the similarity matrix computed at once: bounds the memory of the
@@ -377,7 +375,11 @@ def _lexrank(similarity: sparse.csr_matrix, damping: float = 0.85, rounds: int =
 
 
 def _support(
-    similarity: sparse.csr_matrix, items: Sequence[_Item], sentences: Mapping[str, Sequence[Sentence]]
+    similarity: sparse.csr_matrix,
+    items: Sequence[_Item],
+    sentences: Mapping[str, Sequence[Sentence]],
+    support_min: float = SUPPORT_MIN,
+    support_cover: float = SUPPORT_COVER,
 ) -> list[tuple[str, ...]]:
     """For each sentence: its own article, then every article that states all of it.
 
@@ -412,7 +414,7 @@ def _support(
     order = list(dict.fromkeys(article_ids))
     supporters: list[set[str]] = [set() for _ in items]
     close = similarity.tocoo()
-    keep = close.data >= SUPPORT_MIN
+    keep = close.data >= support_min
     rows, cols = close.row[keep], close.col[keep]
     scan = np.lexsort((cols, rows))  # row by row, as a dense scan would go
     for i, j in zip(rows[scan].tolist(), cols[scan].tolist(), strict=True):
@@ -421,7 +423,7 @@ def _support(
         if j not in contexts:
             window = range(max(0, j - SUPPORT_CONTEXT), min(len(items), j + SUPPORT_CONTEXT + 1))
             contexts[j] = _Context.of([items[k] for k in window if article_ids[k] == article_ids[j]])
-        if wanted[i].stated_in(contexts[j]):
+        if wanted[i].stated_in(contexts[j], support_cover):
             supporters[i].add(article_ids[j])
     return [(own, *(a for a in order if a in found)) for own, found in zip(article_ids, supporters)]
 
@@ -447,11 +449,11 @@ class _Wanted:
             quoted=frozenset(w for quote in QUOTED.findall(unit.text) for w in _quoted_words(quote)),
         )
 
-    def stated_in(self, context: _Context) -> bool:
+    def stated_in(self, context: _Context, cover: float = SUPPORT_COVER) -> bool:
         return (
             all(context.evidence.supports(c) for c in self.claims)
-            and all(p in context.words or _fold(p) in context.words for p in self.people)
-            and all(len(part & context.lemmas) >= SUPPORT_COVER * len(part) for part in self.parts)
+            and all(p in context.words or fold(p) in context.words for p in self.people)
+            and all(len(part & context.lemmas) >= cover * len(part) for part in self.parts)
             and len(frozenset().union(*self.parts) & context.lemmas) >= SUPPORT_SHARED_MIN
             and self.quoted <= context.words
         )
@@ -472,14 +474,9 @@ class _Context:
         words = {w for text in texts for w in WORDS.findall(text.lower())}
         return cls(
             evidence=evidence(texts),
-            words=frozenset(words | {_fold(w) for w in words}),
+            words=frozenset(words | {fold(w) for w in words}),
             lemmas=frozenset(w for item in passage for w in item.sentence.content),
         )
-
-
-def _fold(word: str) -> str:
-    """A name without its accents: "Režnik" and "Reznik" are one man."""
-    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
 
 
 def _eligible(item: _Item) -> bool:
@@ -541,7 +538,7 @@ class _Alignment:
 def _quoted_words(text: str) -> frozenset[str]:
     """Every word of a quotation but the articles, folded: "we will not do it"
     and "we will do it" differ, and so do "we have to" and "we're going to"."""
-    return frozenset(w for w in (_fold(w) for w in WORDS.findall(text.lower())) if w not in ARTICLES)
+    return frozenset(w for w in (fold(w) for w in WORDS.findall(text.lower())) if w not in ARTICLES)
 
 
 #: The only words a quotation may lose or gain without saying more or less.

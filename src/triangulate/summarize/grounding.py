@@ -38,38 +38,28 @@ from decimal import Decimal, InvalidOperation
 from itertools import takewhile
 from typing import Literal
 
+from ..lexicon import (
+    ARABIC_ARTICLES,
+    MONTH_NUMBERS,
+    MONTHS,
+    NAME_TITLES,
+    NAMED_LABELS,
+    ORDINAL_WORDS,
+    SCALES,
+    SURNAME_PARTICLES,
+    TENS,
+    UNITS,
+    WEEKDAYS,
+)
 from ..model import Cited
 
 ClaimKind = Literal["name", "number", "ordinal", "date"]
 
-#: spaCy labels whose entities are checked as names when an ``nlp`` object is given.
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"})
 
-UNITS = {
-    word: value
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split()
-    )
-}
-TENS = {word: 10 * value for value, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
-NUMBER_WORDS = {**UNITS, **TENS, "dozen": 12}
-ORDINAL_WORDS = {
-    word: rank
-    for rank, word in enumerate(
-        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1
-    )
-}
-MONTHS = (
-    "january february march april may june july august september october november december".split()
-)
-MONTH_ABBREVIATIONS = {
-    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july",
-    "aug": "august", "sep": "september", "sept": "september", "oct": "october", "nov": "november",
-    "dec": "december",
-}
-WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+#: The value of each word a count may be written with ("a dozen" is 12).
+COUNT_WORDS = {**UNITS, **TENS, "dozen": 12}
+#: Abbreviated month names and the month they name ("sept" -> "september").
+MONTH_ABBREVIATIONS = {short: MONTHS[n - 1] for short, n in MONTH_NUMBERS.items() if short not in MONTHS}
 RELATIVE_DAYS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
 
 #: Years are 4-digit numbers in this range (outside it, "1500" is a count).
@@ -85,19 +75,11 @@ NOT_NAMES = frozenset(
     just still already following further furthermore moreover thus therefore again once""".split()
 )
 
-#: Words a rewrite may add or drop in front of a name: titles and roles.
-TITLES = frozenset(
-    """mr mrs ms miss dr prof professor sir dame lord lady president vice prime minister deputy
-    secretary general gen colonel col major maj captain capt lieutenant lt sergeant sgt commander
-    admiral marshal judge justice retired former acting chief head director spokesman spokeswoman
-    spokesperson chairman chairwoman chair governor mayor senator ambassador king queen prince princess
-    sheikh emir pope bishop imam rabbi father sister""".split()
-)
-
 #: Lower-case particles that stay inside a name ("Bank of England", "Osama bin Laden").
-PARTICLES = frozenset("of de da del della di du van von der den bin ibn la le".split())
+PARTICLES = SURNAME_PARTICLES | {"of"}
 
-_NAME_PREFIX = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|abu|bin|ibn|d|l|o)[-'’][A-Z]")
+#: Prefixes joined to a name by a hyphen or apostrophe: "al-Hashimi", "bin-Zayed", "O'Brien", "d'Estaing".
+_NAME_PREFIX = re.compile(rf"^(?:{'|'.join((*ARABIC_ARTICLES, 'abu', 'bin', 'ibn', 'd', 'l', 'o'))})[-'’][A-Z]")
 _TOKEN = re.compile(
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:(?P<suffix>st|nd|rd|th)(?!\w))?"
     r"|(?P<word>[^\W\d_](?:[\w'’-]*\w)?)"
@@ -270,7 +252,7 @@ def _heuristic_names(sentence: str) -> list[Claim]:
 def _entity_names(sentence: str, nlp) -> list[Claim]:
     names = []
     for ent in nlp(sentence).ents:
-        if ent.label_ in NAME_LABELS:
+        if ent.label_ in NAMED_LABELS:  # entities checked as names when an ``nlp`` object is given
             text = re.sub(r"^(?:the|The)\s+", "", ent.text.strip())
             claim = _name_claim(text)
             if claim is not None:
@@ -289,7 +271,7 @@ def _counts_or_dates(word: str, text: str, end: int) -> bool:
     """A capitalised number word ("Three"), ordinal or date is checked as such, not as a name."""
     lower = word.lower()
     return (
-        all(part in NUMBER_WORDS or part in SCALES for part in lower.split("-"))
+        all(part in COUNT_WORDS or part in SCALES for part in lower.split("-"))
         or lower in ORDINAL_WORDS
         or _date_word(word, text, end) is not None
     )
@@ -304,7 +286,7 @@ def _name_forms(key: str) -> Iterable[str]:
     """The phrase, then the phrase without leading titles or roles."""
     yield key
     words = key.split(" ")
-    while len(words) > 1 and words[0].rstrip(".") in TITLES:
+    while len(words) > 1 and words[0].rstrip(".") in NAME_TITLES:
         words = words[1:]
         yield " ".join(words)
 
@@ -414,7 +396,7 @@ class _NumberWords:
             self.pending_and = True
             return True
         if word in UNITS or word == "dozen":
-            value = NUMBER_WORDS[word]
+            value = COUNT_WORDS[word]
             fits = not self.seen or below_hundred == 0 or (below_hundred >= 20 and below_hundred % 10 == 0 and value < 10)
             if not fits or (word == "dozen" and self.seen):
                 return False
