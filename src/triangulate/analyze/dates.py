@@ -35,6 +35,7 @@ from .. import lexicon
 from ..lexicon import MONTH_NUMBERS
 from ..model import AnalyzedArticle, Article
 from ..model import DatedEvent, DateMention  # noqa: F401  (re-exported: defined in model)
+from .tree import ROOT_PATH_CLIMB, TENSE_CLIMB
 
 __all__ = ["DateMention", "DatedEvent", "date_mentions", "extract_dated_events", "find_dates", "resolve_weekday"]
 
@@ -347,7 +348,7 @@ def extract_dated_events(
 
 def _governing_verb(token):
     node = token
-    for _ in range(12):
+    for _ in range(ROOT_PATH_CLIMB):
         if node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
             return node
         if node.head.i == node.i:
@@ -358,7 +359,7 @@ def _governing_verb(token):
 
 def _verb_tense(verb) -> str:
     node = verb
-    for _ in range(3):
+    for _ in range(TENSE_CLIMB):
         for child in node.children:
             if child.dep_ in ("aux", "auxpass") and child.lower_ in ("will", "shall", "'ll", "wo"):
                 return "future"

@@ -22,6 +22,7 @@ import re
 
 from ..lexicon import SPEECH_VERBS
 from .numerals import is_number_token
+from .tree import CHANGE_CLIMB, FIGURE_CONTEXT_CLIMB, ROOT_PATH_CLIMB, SHORT_CLIMB, clause_verb
 
 __all__ = ["GENERIC_NOUNS", "REPORT_VERBS", "change_of", "copula_subject", "date_of", "holder_of", "is_older",
            "place_of", "source_of", "window_of"]
@@ -119,7 +120,7 @@ def place_of(anchor, thing) -> str | None:
     """A place that limits the figure: "the vote in Drava", "Drava, where turnout reached 68.2 percent"."""
     nodes = []
     node = anchor
-    for _ in range(6):
+    for _ in range(FIGURE_CONTEXT_CLIMB):
         nodes.append(node)
         if node.dep_ == "relcl" and node.head.ent_type_ in _PLACE_TYPES:
             return node.head.text
@@ -140,7 +141,7 @@ def place_of(anchor, thing) -> str | None:
 def copula_subject(anchor):
     """ "Turnout was 61.4 percent", "turnout reached 68.2 percent", "Turnout, at 61.4 percent"."""
     node = anchor
-    for _ in range(4):
+    for _ in range(SHORT_CLIMB):
         node = node.head
         if node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("nsubj", "ROOT") and not node.ent_type_:
             return node
@@ -161,7 +162,7 @@ def date_of(anchor, dates, starts, doc) -> str | None:
     """A date whose clause is on the number's path to the root ("rose to 21 on Friday")."""
     chain = []
     node = anchor
-    for _ in range(12):
+    for _ in range(ROOT_PATH_CLIMB):
         if node.pos_ in ("VERB", "AUX"):
             chain.append(node.i)
         if node.head.i == node.i:
@@ -172,11 +173,7 @@ def date_of(anchor, dates, starts, doc) -> str | None:
         if not (anchor.sent.start_char <= mention.start < anchor.sent.end_char):
             continue
         token = doc[max(0, bisect.bisect_right(starts, mention.start) - 1)]
-        verb = token
-        for _ in range(8):
-            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-                break
-            verb = verb.head
+        verb = clause_verb(token)
         # "since Wednesday evening, when the toll stood at 12": the date's noun governs the clause.
         if verb.i in chain or token.i in [t.i for t in anchor.ancestors]:
             rank = chain.index(verb.i) if verb.i in chain else 0
@@ -199,7 +196,7 @@ def is_older(date: str, published: dt.date) -> bool:
 
 def change_of(anchor, text: str) -> str | None:
     node = anchor
-    for _ in range(3):
+    for _ in range(CHANGE_CLIMB):
         if node.dep_ in ("pobj", "quantmod", "nummod", "prep", "dobj", "attr"):
             node = node.head
             if node.pos_ == "VERB" and node.lemma_.casefold() in _CHANGE_VERBS:
@@ -350,11 +347,7 @@ def window_of(anchor, text: str) -> str | None:
     """The span of time the figure's clause covers, as written: "in the past
     week", "since the collapse on March 3", "this year", "so far". Only a
     phrase inside the clause of the figure's verb counts (the nearest one)."""
-    verb = anchor
-    for _ in range(8):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
+    verb = clause_verb(anchor)
     lo, hi = verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge)
     sent = anchor.sent
     found = [m for m in _WINDOW.finditer(text, sent.start_char, sent.end_char) if lo <= m.start() < hi]

@@ -47,6 +47,7 @@ from .figures import (
     source_of,
 )
 from .numerals import FRACTIONS, QUALIFIER_WORDS, is_number_token, number_groups, parse_number, qualifier_before
+from .tree import FIGURE_CONTEXT_CLIMB, SHORT_CLIMB
 
 __all__ = ["REPORT_VERBS", "Quantity", "extract_quantities", "parse_number"]
 
@@ -475,7 +476,7 @@ def _evidence(anchor, noun, thing) -> tuple[set[str], set[str]]:
         if child.pos_ in ("ADJ", "NOUN"):
             evidence.add(child.lemma_.casefold())
     node = focus
-    for _ in range(4):  # the verb of the clause, and its object ("lost their lives")
+    for _ in range(SHORT_CLIMB):  # the verb of the clause, and its object ("lost their lives")
         if node.dep_ in ("pobj",) or node.dep_ == "prep":
             node = node.head
             continue
@@ -504,7 +505,7 @@ def _evidence(anchor, noun, thing) -> tuple[set[str], set[str]]:
 
 def _verb_of(token) -> str | None:
     node = token
-    for _ in range(6):
+    for _ in range(FIGURE_CONTEXT_CLIMB):
         if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
             return node.lemma_.casefold()
         if node.head.i == node.i or node.dep_ in ("relcl", "acl", "advcl", "ccomp"):

@@ -44,6 +44,7 @@ from ..model import AnalyzedArticle, Article, Span
 from ..model import Quote, Term  # noqa: F401  (re-exported: defined in model)
 from .dates import date_mentions
 from .speakers import NameIndex
+from .tree import QUOTE_CUE_CLIMB, SHORT_CLIMB, clause_verb
 
 __all__ = ["SPEECH_VERBS", "Quote", "Term", "extract_quotes", "find_quote_spans"]
 
@@ -182,11 +183,7 @@ def _usual_statement_date(ctx: "_Context", mentions) -> str | None:
         token = ctx.doc[ctx.token_at(mention.start)]
         if ctx.inside[token.i]:
             continue
-        node = token
-        for _ in range(4):
-            if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-                break
-            node = node.head
+        node = clause_verb(token, SHORT_CLIMB)
         if _is_cue(node):
             counts[mention.date] = counts.get(mention.date, 0) + 1
     if not counts:
@@ -209,7 +206,7 @@ def _cue_dates(ctx: "_Context", quotes: list[Quote], mentions) -> list[str | Non
             if ctx.inside[token.i] or token.sent.start != cue.sent.start:
                 continue
             node, steps = token, 0
-            while node.i != cue.i and node.head.i != node.i and steps < 8:
+            while node.i != cue.i and node.head.i != node.i and steps < QUOTE_CUE_CLIMB:
                 node, steps = node.head, steps + 1
             if node.i == cue.i and (best is None or steps < best[0]):
                 best = (steps, mention.date)
@@ -326,7 +323,7 @@ def _cue_by_parse(ctx: _Context, index: int, mark: _Marks) -> _Found | None:
         if head.i in inner:
             continue
         node, steps = head, 0
-        while steps < 8:
+        while steps < QUOTE_CUE_CLIMB:
             if ctx.inside[node.i] and node.i not in inner:
                 break
             if node.i not in inner and (_is_cue(node) or _is_speech_noun(node)) and not _misparsed_noun(node) \
@@ -416,12 +413,12 @@ def _subject_of(cue):
         if cue.dep_ in ("nsubj", "nsubjpass"):  # "her ruling said", "the statement reads"
             return None
         node = cue
-        for _ in range(4):
+        for _ in range(SHORT_CLIMB):
             if node.pos_ in ("VERB", "AUX"):
                 break
             node = node.head
         cue = node
-    for _ in range(4):
+    for _ in range(SHORT_CLIMB):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:  # the nearest: a quote's own subject may hang from the cue too
             return min(subjects, key=lambda c: abs(c.i - node.i))
