@@ -495,32 +495,35 @@ def _eligible(item: _Item) -> bool:
 @dataclass(frozen=True, slots=True)
 class _Alignment:
     """The event's facts and quotations by sentence: which a unit states, and
-    each quotation's wording in every article that carries it."""
+    each quotation's wording in every article that carries it. Indexed by
+    article, so a unit looks only at its own article's statements."""
 
-    facts: dict[tuple[str, int], int]  # (article, sentence start) -> fact number
+    facts: dict[str, list[tuple[int, int]]]  # article -> (statement start, fact number)
     quotes: tuple[tuple[tuple[str, int, int, frozenset[str]], ...], ...]  # per quotation: (article, start, end, words)
+    variants: dict[str, list[tuple[int, int, int, frozenset[str]]]]  # article -> (start, end, quotation, words)
 
     @classmethod
     def of(cls, facts: Sequence[Fact], quotes: Sequence[AlignedQuote]) -> _Alignment:
-        return cls(
-            facts={(s.article, s.start): n for n, f in enumerate(facts) for s in f.statements},
-            quotes=tuple(
-                tuple((v.article, v.start, v.end, _quoted_words(v.text)) for v in q.variants) for q in quotes
-            ),
+        by_article: dict[str, list[tuple[int, int]]] = {}
+        for n, f in enumerate(facts):
+            for statement in f.statements:
+                by_article.setdefault(statement.article, []).append((statement.start, n))
+        wordings = tuple(
+            tuple((v.article, v.start, v.end, _quoted_words(v.text)) for v in q.variants) for q in quotes
         )
+        variants: dict[str, list[tuple[int, int, int, frozenset[str]]]] = {}
+        for n, wording in enumerate(wordings):
+            for article, start, end, words in wording:
+                variants.setdefault(article, []).append((start, end, n, words))
+        return cls(facts=by_article, quotes=wordings, variants=variants)
 
     def _variants(self, item: _Item) -> list[tuple[int, frozenset[str]]]:
         s = item.sentence
-        return [
-            (n, words)
-            for n, variants in enumerate(self.quotes)
-            for article, start, end, words in variants
-            if article == item.article and start < s.end and s.start < end
-        ]
+        return [(n, words) for start, end, n, words in self.variants.get(item.article, ()) if start < s.end and s.start < end]
 
     def groups_of(self, item: _Item) -> frozenset[tuple[str, int]]:
         s = item.sentence
-        facts = {("fact", n) for (article, start), n in self.facts.items() if article == item.article and s.start <= start < s.end}
+        facts = {("fact", n) for start, n in self.facts.get(item.article, ()) if s.start <= start < s.end}
         return frozenset(facts | {("quote", n) for n, _ in self._variants(item)})
 
     def quoted_support(self, item: _Item, citations: tuple[str, ...]) -> tuple[str, ...]:
