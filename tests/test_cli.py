@@ -135,3 +135,13 @@ def test_cli_closed_standard_output_is_a_fatal_error_without_a_traceback(tmp_pat
     stderr = process.stderr.read().decode()
     assert process.wait(timeout=600) == 3
     assert "Standard output was closed" in stderr and "Traceback" not in stderr
+
+
+def test_cli_lexical_says_how_facts_were_aligned(root):
+    example = str(root / "examples" / "kessra-dam")
+    lexical = run_cli("brief", example, "--lexical", "--quiet")
+    assert lexical.returncode == 0, lexical.stderr.decode()
+    assert "facts aligned by shared words" in lexical.stdout.decode()
+    default = run_cli("brief", example, "--quiet")
+    assert default.returncode == 0, default.stderr.decode()
+    assert "facts aligned by meaning" in default.stdout.decode()

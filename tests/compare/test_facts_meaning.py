@@ -67,3 +67,20 @@ def test_facts_opposite_claims_about_different_places_are_not_a_conflict(nlp, en
     }, published="2026-03-20")
     _, conflicts = align_facts(analyzed, {"a": "a", "b": "b"}, meaning)
     assert conflicts == ()
+
+
+def test_facts_without_the_sentence_model_fall_back_to_shared_words_and_say_so(nlp):
+    from triangulate.meaning import Unavailable
+    from triangulate.pipeline import build_briefing
+
+    articles = [
+        Article(id=k, origin=k, text=v, source=k)
+        for k, v in {
+            "a": "The rescue operation in the flooded valley has ended, the civil defence agency said.",
+            "b": "Rescuers have finished their operation in the flooded valley, according to the agency.",
+        }.items()
+    ]
+    analyzed = [analyze_doc(a, nlp(a.text)) for a in articles]
+    briefing = build_briefing(articles, analyzed, encoder=Unavailable("torch could not start"))
+    assert briefing.event.alignment == "lexical"
+    assert any("shared words only" in w and "torch could not start" in w for w in briefing.event.warnings)
